@@ -1,0 +1,59 @@
+import { CampaignInputError } from '../errors.ts';
+import { parseJsonText, validate } from './parse-json.ts';
+import { parseRecipients, decodeText } from './recipients.ts';
+import { configSchema, draftSchema, eventSchema, DEFAULT_THRESHOLDS } from './schema.ts';
+import type { Campaign, Draft, EventMeta, GuardConfig } from './types.ts';
+
+/** The files of a campaign by their path relative to the campaign folder ("event.json", "catalog/x.json"…). */
+export type CampaignFiles = ReadonlyMap<string, Uint8Array | string>;
+
+function textOf(files: CampaignFiles, path: string, what: string): string {
+  const content = files.get(path);
+  if (content === undefined) throw new CampaignInputError(path, `${path} is missing: expected ${what}`);
+  return decodeText(content).text.replace(/^\uFEFF/, '');
+}
+
+/** Parses event.json (or a catalogue file) text into an event. */
+export function parseEvent(file: string, text: string): EventMeta {
+  return validate(file, eventSchema, parseJsonText(file, text)) as EventMeta;
+}
+
+/** Parses draft.json text. */
+export function parseDraft(file: string, text: string): Draft {
+  return validate(file, draftSchema, parseJsonText(file, text)) as Draft;
+}
+
+/** Parses guard.config.json text; absent config gives the defaults. */
+export function parseConfig(file: string, text: string | undefined): GuardConfig {
+  if (text === undefined) return { allowedDomains: [], severity: {}, thresholds: { ...DEFAULT_THRESHOLDS } };
+  return validate(file, configSchema, parseJsonText(file, text)) as GuardConfig;
+}
+
+/**
+ * Reads a whole campaign from its files, as shared/spec/campaign.md defines the folder. Throws
+ * CampaignInputError (naming the file and the field or line) when something cannot be read.
+ */
+export function parseCampaign(files: CampaignFiles): Campaign {
+  const event = parseEvent('event.json', textOf(files, 'event.json', "the event's metadata (id, title, start, end…)"));
+  const draft = parseDraft('draft.json', textOf(files, 'draft.json', 'the draft (eventId, from, subject, template…)'));
+  const html = {
+    file: draft.template,
+    source: textOf(files, draft.template, `the MJML template named by draft.json "template"`),
+  };
+  const text = draft.text
+    ? { file: draft.text, source: textOf(files, draft.text, 'the plain-text template named by draft.json "text"') }
+    : undefined;
+  const csv = files.get('recipients.csv');
+  if (csv === undefined) {
+    throw new CampaignInputError('recipients.csv', 'recipients.csv is missing: expected one row per participant with an email column');
+  }
+  const recipients = parseRecipients(csv, 'recipients.csv');
+  const configText = files.has('guard.config.json') ? textOf(files, 'guard.config.json', '') : undefined;
+  const config = parseConfig('guard.config.json', configText);
+  const catalog = [...files.keys()]
+    .filter((path) => /^catalog\/[^/]+\.json$/i.test(path))
+    .sort()
+    .map((path) => parseEvent(path, textOf(files, path, 'an event')))
+    .filter((other) => other.id !== event.id);
+  return { event, draft, html, text, recipients, catalog, config };
+}

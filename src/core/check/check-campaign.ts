@@ -1,0 +1,148 @@
+import type { Campaign, Recipient, Severity } from '../campaign/types.ts';
+import { prepareTemplates, type RenderedMessage, type RenderPlan } from '../render/render-plan.ts';
+import { RULES } from '../rules/registry.ts';
+import type { CampaignRule, MessageRule } from '../rules/rule.ts';
+import { buildCheckContext, type CheckContext } from './context.ts';
+import { FindingCollector, type Finding } from './findings.ts';
+import { extractShapeFacts, resolveMessage, ValueFactsCache, type ShapeFacts } from './message-facts.ts';
+
+/** The spec's verdict document (`followup-guard check --json`). */
+export interface CheckReport {
+  verdict: 'ready' | 'blocked';
+  recipients: { total: number; selected: number; excluded: number };
+  findings: Finding[];
+}
+
+export interface CheckOptions {
+  /** The instant the check runs at (event.not-ended). */
+  now: Date;
+  /** The unsubscribe link of a recipient, as it will be sent. */
+  unsubscribeUrl(recipient: Recipient): string;
+  /** Called now and then with the number of recipients checked. */
+  onProgress?(checked: number, total: number): void;
+  /** Called with each selected recipient's message exactly as it would be sent, after it is checked. */
+  onMessage?(recipient: Recipient, message: RenderedMessage, isBlocked: boolean): void;
+}
+
+/** Recipients of the draft's audience, in file order, with their position in the list. */
+export function selectRecipients(campaign: Campaign): { recipient: Recipient; index: number }[] {
+  const { audience } = campaign.draft;
+  const selected: { recipient: Recipient; index: number }[] = [];
+  campaign.recipients.rows.forEach((recipient, index) => {
+    if (audience === 'all' || (audience === 'attendees') === recipient.attended) selected.push({ recipient, index });
+  });
+  return selected;
+}
+
+type Active<R> = { rule: R; severity: Severity };
+
+function activeRules(ctx: CheckContext) {
+  const campaign: Active<CampaignRule>[] = [];
+  const message: Active<MessageRule>[] = [];
+  for (const rule of RULES) {
+    const setting = ctx.severityOf(rule.id, rule.defaultSeverity);
+    if (setting === 'off') continue;
+    if (rule.scope === 'campaign') campaign.push({ rule, severity: setting });
+    else message.push({ rule, severity: setting });
+  }
+  return { campaign, message };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+/**
+ * The guard: renders every selected recipient's subject and bodies and runs every rule on them.
+ * Facts that do not depend on the recipient are extracted once per shape of message (same branches,
+ * same empty values); a recipient whose message cannot be rendered or checked is blocked, never skipped.
+ */
+export async function checkCampaign(campaign: Campaign, options: CheckOptions): Promise<CheckReport> {
+  const ctx = buildCheckContext(campaign, options.now);
+  const prepared = await prepareTemplates(campaign);
+  const selected = selectRecipients(campaign);
+  const rules = activeRules(ctx);
+  const collector = new FindingCollector();
+  const everyone = selected.map((s) => s.recipient);
+
+  for (const { rule, severity } of rules.campaign) {
+    for (const o of rule.check(ctx, { selected: everyone, templateProblems: prepared.problems })) {
+      collector.addForCampaign(rule.id, severity, {
+        ...o,
+        recipients: o.recipients ?? everyone.length,
+        examples: o.examples ?? everyone.slice(0, 5).map((r) => r.email),
+      });
+    }
+  }
+
+  if (prepared.plan) checkMessages(prepared.plan, selected, ctx, rules.message, collector, options);
+
+  const findings = collector.findings();
+  const total = campaign.recipients.total;
+  return {
+    verdict: findings.some((f) => f.severity === 'block') ? 'blocked' : 'ready',
+    recipients: { total, selected: selected.length, excluded: total - selected.length },
+    findings,
+  };
+}
+
+function checkMessages(
+  plan: RenderPlan,
+  selected: { recipient: Recipient; index: number }[],
+  ctx: CheckContext,
+  rules: Active<MessageRule>[],
+  collector: FindingCollector,
+  options: CheckOptions,
+): void {
+  const shapes = new Map<string, ShapeFacts | Error>();
+  const valueFacts = new ValueFactsCache(ctx);
+  let checked = 0;
+  for (const { recipient, index } of selected) {
+    const unsubscribeUrl = options.unsubscribeUrl(recipient);
+    let isBlocked = false;
+    let message: RenderedMessage | undefined;
+    try {
+      message = plan.render(recipient, unsubscribeUrl);
+      const key = plan.shapeKey(recipient);
+      let shape = shapes.get(key);
+      if (!shape) {
+        try {
+          shape = extractShapeFacts(plan.renderMasked(recipient), ctx);
+        } catch (error) {
+          shape = error instanceof Error ? error : new Error(String(error));
+        }
+        shapes.set(key, shape);
+      }
+      if (shape instanceof Error) throw shape;
+      const facts = resolveMessage(shape, recipient, index, plan.slotValues(recipient, unsubscribeUrl), valueFacts, Buffer.byteLength(message.html));
+      for (const { rule, severity } of rules) {
+        let observations;
+        try {
+          observations = rule.check(facts, ctx);
+        } catch (error) {
+          // Fail closed: a rule that cannot judge this message blocks it.
+          collector.addForRecipient(rule.id, 'block', { message: `the rule could not check this message: ${errorText(error)}`, expected: 'a message the rule can check', found: errorText(error) }, index, recipient.email);
+          isBlocked = true;
+          continue;
+        }
+        for (const o of observations) {
+          collector.addForRecipient(rule.id, severity, o, index, recipient.email);
+          if (severity === 'block') isBlocked = true;
+        }
+      }
+    } catch (error) {
+      collector.addForRecipient(
+        'template.invalid',
+        'block',
+        { message: `the message cannot be rendered for this recipient: ${errorText(error)}`, expected: 'a message that renders', found: errorText(error) },
+        index,
+        recipient.email,
+      );
+      isBlocked = true;
+    }
+    if (message && options.onMessage) options.onMessage(recipient, message, isBlocked);
+    checked++;
+    if (options.onProgress && checked % 1000 === 0) options.onProgress(checked, selected.length);
+  }
+  options.onProgress?.(checked, selected.length);
+}

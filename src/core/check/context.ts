@@ -1,0 +1,176 @@
+import { parseMailbox } from '../campaign/schema.ts';
+import type { Campaign, EventMeta, SeveritySetting, Thresholds } from '../campaign/types.ts';
+import type { DateReference } from '../facts/dates.ts';
+import { hostOf, normaliseUrl } from '../facts/links.ts';
+import { buildTopicModel, type TopicModel } from '../facts/topic.ts';
+import { dayInZone } from '../render/event-context.ts';
+import type { RuleId } from '../rules/rule-ids.ts';
+import { foldWords } from '../text/fold.ts';
+
+/** An event the guard knows (this one or a catalogue one), indexed for comparisons. */
+export interface KnownEvent {
+  event: EventMeta;
+  /** Calendar day of the start in the event's own zone, YYYY-MM-DD. */
+  day: string;
+  startMs: number;
+  endMs: number;
+  relation: 'self' | 'earlier' | 'later' | 'same-time';
+  links: { name: string; url: string; key: string }[];
+  /** The title as `foldWords` gives it, and its main part before « : » when that part is distinctive. */
+  titleWords: string;
+  titleHeadWords?: string | undefined;
+}
+
+/** Everything the rules compare messages with, computed once per campaign. */
+export interface CheckContext {
+  campaign: Campaign;
+  self: KnownEvent;
+  catalog: KnownEvent[];
+  /** Catalogue links by normalised URL. */
+  linkOwners: ReadonlyMap<string, { known: KnownEvent; name: string }[]>;
+  /** This event's links by normalised URL → link names (replay, slides…). */
+  ownLinks: ReadonlyMap<string, string[]>;
+  /** Catalogue events by calendar day. */
+  dayOwners: ReadonlyMap<string, KnownEvent[]>;
+  dateReference: DateReference;
+  /** Domains whose hosts (and subdomains) may be linked without a warning. */
+  allowedDomains: string[];
+  /** Speakers of earlier catalogue events who are not this event's speakers nor its organiser. */
+  staleSpeakers: { words: string; name: string; events: KnownEvent[] }[];
+  /** Other recipients' addresses and full names, to find one recipient's data in another's message. */
+  identities: { emails: ReadonlyMap<string, number>; names: ReadonlyMap<string, number>; maxNameWords: number };
+  /** Folded phrases (titles, people, organiser) taken out of a message before its topic is scored. */
+  topicNoise: string[];
+  topic: TopicModel;
+  severityOf(rule: RuleId, defaultSeverity: 'block' | 'warn'): SeveritySetting;
+  thresholds: Thresholds;
+  /** The send addresses (from, reply-to, organiser), lower case. */
+  senderAddresses: ReadonlySet<string>;
+  now: Date;
+}
+
+function titleHead(title: string): string | undefined {
+  const head = title.split(/\s[:–—-]\s|\s:\s?|:\s/)[0]?.trim();
+  if (!head || head === title.trim()) return undefined;
+  const words = foldWords(head).trim();
+  return words.split(' ').length >= 2 && words.length >= 10 ? ` ${words} ` : undefined;
+}
+
+function knownEvent(event: EventMeta, self?: EventMeta): KnownEvent {
+  const startMs = Date.parse(event.start);
+  const selfStart = self ? Date.parse(self.start) : startMs;
+  const links = Object.entries(event.links).flatMap(([name, url]) => {
+    const key = normaliseUrl(url);
+    return key ? [{ name, url, key }] : [];
+  });
+  return {
+    event,
+    day: dayInZone(new Date(startMs), event.timezone),
+    startMs,
+    endMs: Date.parse(event.end),
+    relation: !self ? 'self' : startMs < selfStart ? 'earlier' : startMs > selfStart ? 'later' : 'same-time',
+    links,
+    titleWords: foldWords(event.title),
+    titleHeadWords: titleHead(event.title),
+  };
+}
+
+function domainOf(address: string): string | undefined {
+  return address.split('@')[1]?.toLowerCase();
+}
+
+/** Builds the comparison context of a campaign: catalogue indexes, allowed domains, recipient identities. */
+export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
+  const { event, draft, config } = campaign;
+  const self = knownEvent(event);
+  const catalog = campaign.catalog.map((e) => knownEvent(e, event));
+
+  const linkOwners = new Map<string, { known: KnownEvent; name: string }[]>();
+  for (const known of catalog) {
+    for (const link of known.links) linkOwners.set(link.key, [...(linkOwners.get(link.key) ?? []), { known, name: link.name }]);
+  }
+  const ownLinks = new Map<string, string[]>();
+  for (const link of self.links) ownLinks.set(link.key, [...(ownLinks.get(link.key) ?? []), link.name]);
+  const dayOwners = new Map<string, KnownEvent[]>();
+  for (const known of catalog) dayOwners.set(known.day, [...(dayOwners.get(known.day) ?? []), known]);
+
+  const from = parseMailbox(draft.from);
+  const senderAddresses = new Set(
+    [from?.address, draft.replyTo, event.organizer.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()),
+  );
+  const allowedDomains = [
+    ...self.links.map((l) => hostOf(l.url)),
+    ...[...senderAddresses].map(domainOf),
+    ...config.allowedDomains.map((d) => hostOf(/^[a-z]+:\/\//i.test(d) ? d : `https://${d}`)),
+  ]
+    .filter((d): d is string => Boolean(d))
+    .map((d) => d.replace(/^www\./, ''));
+
+  const people = (e: EventMeta) => e.speakers.map((s) => foldWords(s.name));
+  const ownPeople = new Set([...people(event), foldWords(event.organizer.name)]);
+  const staleSpeakers = new Map<string, { words: string; name: string; events: KnownEvent[] }>();
+  for (const known of catalog) {
+    if (known.relation !== 'earlier') continue;
+    for (const speaker of known.event.speakers) {
+      const words = foldWords(speaker.name);
+      if (ownPeople.has(words) || words.trim().split(' ').length < 2) continue;
+      const entry = staleSpeakers.get(words) ?? { words, name: speaker.name, events: [] };
+      entry.events.push(known);
+      staleSpeakers.set(words, entry);
+    }
+  }
+
+  // Speakers, organisers and senders are named in messages on purpose: their names and addresses are no leak.
+  const publicPeople = new Set([...ownPeople, ...campaign.catalog.flatMap(people), ...campaign.catalog.map((e) => foldWords(e.organizer.name))]);
+  const emails = new Map<string, number>();
+  const names = new Map<string, number>();
+  let maxNameWords = 2;
+  campaign.recipients.rows.forEach((r, index) => {
+    const email = r.email.toLowerCase();
+    if (!senderAddresses.has(email)) emails.set(email, index);
+    if (!r.firstName || !r.lastName) return;
+    for (const full of [`${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`]) {
+      const words = foldWords(full);
+      if (publicPeople.has(words)) continue;
+      maxNameWords = Math.max(maxNameWords, words.trim().split(' ').length);
+      if (!names.has(words)) names.set(words, index);
+    }
+  });
+
+  const topicNoise = [
+    ...[self, ...catalog].flatMap((k) => [k.titleWords, k.titleHeadWords ?? '']),
+    ...publicPeople,
+    foldWords(from?.name ?? ''),
+  ].filter((p) => p.trim().length > 0);
+
+  const knownDays = new Set([self.day, ...catalog.map((k) => k.day)]);
+  return {
+    campaign,
+    self,
+    catalog,
+    linkOwners,
+    ownLinks,
+    dayOwners,
+    dateReference: {
+      language: event.language,
+      eventDay: self.day,
+      knownDays,
+      isMonthFirst: event.language === 'en' && event.timezone.startsWith('America/'),
+    },
+    allowedDomains,
+    staleSpeakers: [...staleSpeakers.values()],
+    identities: { emails, names, maxNameWords },
+    topicNoise,
+    topic: buildTopicModel(event, campaign.catalog),
+    severityOf: (rule, defaultSeverity) => config.severity[rule] ?? defaultSeverity,
+    thresholds: config.thresholds,
+    senderAddresses,
+    now,
+  };
+}
+
+/** True when a host is an allowed domain or one of its subdomains. */
+export function isAllowedHost(ctx: CheckContext, host: string): boolean {
+  const h = host.replace(/^www\./, '');
+  return ctx.allowedDomains.some((d) => h === d || h.endsWith(`.${d}`));
+}

@@ -1,0 +1,154 @@
+import * as chrono from 'chrono-node';
+import type { Part } from './message-text.ts';
+
+/** A calendar date written in a message. */
+export interface DateFact {
+  part: Part;
+  /** The words as written, e.g. « mercredi 13 février 2025 ». */
+  text: string;
+  /** The calendar day it names, YYYY-MM-DD (the year inferred when not written). */
+  day: string;
+  /** The weekday written next to it (0 = Sunday), when there is one. */
+  statedWeekday?: number | undefined;
+  isYearStated: boolean;
+}
+
+/** What date extraction needs to know about the campaign: language, the event's day, and every known day. */
+export interface DateReference {
+  language: 'fr' | 'en';
+  eventDay: string;
+  /** Days of this event and of catalogue events: they settle an ambiguous 03/04 reading. */
+  knownDays: ReadonlySet<string>;
+  /** True when numeric dates are month-first (events in the Americas written in English). */
+  isMonthFirst: boolean;
+}
+
+const MONTHS =
+  /janv|fevr|févr|mars|avr|mai|juin|juil|aout|août|sept|oct|nov|dec|déc|jan|feb|mar|apr|may|jun|jul|aug|sep|ocotober|october|november|december/i;
+const WEEKDAYS: Record<string, number> = {
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const WEEKDAY_BEFORE = new RegExp(`(${Object.keys(WEEKDAYS).join('|')})\\s*,?\\s*(?:le\\s+|the\\s+)?$`, 'i');
+const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
+const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const NUMERIC_START = /^\s*\d{1,2}[/.-]\d{1,2}/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isValid(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function dayString(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The weekday (0 = Sunday) of a YYYY-MM-DD day. */
+export function weekdayOf(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay();
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** The year that puts a yearless day and month closest to the event. */
+function inferYear(month: number, day: number, ref: DateReference): number | undefined {
+  const eventYear = Number(ref.eventDay.slice(0, 4));
+  let best: { year: number; distance: number } | undefined;
+  for (const year of [eventYear - 1, eventYear, eventYear + 1]) {
+    if (!isValid(year, month, day)) continue;
+    const distance = daysBetween(dayString(year, month, day), ref.eventDay);
+    if (!best || distance < best.distance) best = { year, distance };
+  }
+  return best?.year;
+}
+
+function statedWeekdayBefore(text: string, index: number): number | undefined {
+  const match = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 16), index));
+  return match?.[1] ? WEEKDAYS[match[1].toLowerCase()] : undefined;
+}
+
+function numericDates(part: Part, text: string, ref: DateReference, into: DateFact[]): void {
+  for (const match of text.matchAll(NUMERIC)) {
+    const a = Number(match[1]);
+    const b = Number(match[3]);
+    let year = Number(match[4]);
+    if (match[4]!.length === 2) year += 2000;
+    const readings = [
+      { day: a, month: b },
+      { day: b, month: a },
+    ].filter((r) => isValid(year, r.month, r.day));
+    if (readings.length === 0) continue;
+    const known = readings.find((r) => ref.knownDays.has(dayString(year, r.month, r.day)));
+    const chosen = known ?? (readings.length === 2 && ref.isMonthFirst ? readings[1]! : readings[0]!);
+    const index = match.index ?? 0;
+    const weekday = statedWeekdayBefore(text, index);
+    into.push({
+      part,
+      text: match[0],
+      day: dayString(year, chosen.month, chosen.day),
+      statedWeekday: weekday,
+      isYearStated: true,
+    });
+  }
+  for (const match of text.matchAll(ISO)) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (!isValid(year, month, day)) continue;
+    into.push({ part, text: match[0], day: dayString(year, month, day), statedWeekday: statedWeekdayBefore(text, match.index ?? 0), isYearStated: true });
+  }
+}
+
+function chronoDates(part: Part, text: string, ref: DateReference, into: DateFact[], taken: [number, number][]): void {
+  const reference = { instant: new Date(`${ref.eventDay}T12:00:00Z`), timezone: 'UTC' };
+  const parsers = ref.language === 'en' ? [chrono.en, chrono.fr] : [chrono.fr, chrono.en];
+  for (const parser of parsers) {
+    for (const result of parser.parse(text, reference)) {
+      const start = result.index;
+      const end = start + result.text.length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (!/\d/.test(result.text) || NUMERIC_START.test(result.text) || !MONTHS.test(result.text)) continue;
+      for (const component of [result.start, result.end]) {
+        if (!component || !component.isCertain('day') || !component.isCertain('month')) continue;
+        const month = component.get('month')!;
+        const day = component.get('day')!;
+        const isYearStated = component.isCertain('year');
+        const year = isYearStated ? component.get('year')! : inferYear(month, day, ref);
+        if (year === undefined || !isValid(year, month, day)) continue;
+        const weekday = component.isCertain('weekday') ? (component.get('weekday') ?? undefined) : undefined;
+        into.push({
+          part,
+          text: result.text.trim(),
+          day: dayString(year, month, day),
+          statedWeekday: weekday ?? (component === result.start ? statedWeekdayBefore(text, start) : undefined),
+          isYearStated,
+        });
+      }
+      taken.push([start, end]);
+    }
+  }
+}
+
+const MAYBE_DATE = /\d/;
+
+/**
+ * Calendar dates written in a text, French and English, with or without weekday and year, and numeric
+ * (14/03/2024, 2024-03-14). Relative words (« demain », "next Monday") are not calendar dates.
+ * chrono-node reads the words; the year of a yearless date, the weekday written beside a date and the
+ * reading of an ambiguous 03/04/2025 are settled here against the event.
+ */
+export function extractDates(part: Part, text: string, ref: DateReference): DateFact[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const facts: DateFact[] = [];
+  numericDates(part, text, ref, facts);
+  const taken: [number, number][] = [];
+  for (const m of text.matchAll(NUMERIC)) taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of text.matchAll(ISO)) taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  chronoDates(part, text, ref, facts, taken);
+  return facts;
+}

@@ -1,0 +1,44 @@
+import { isIP } from 'node:net';
+
+const STAGING_LABEL = /^(?:staging|stage|preprod|pre-prod|recette|rec|dev|develop|test|tests|qa|uat|integration|int|sandbox|local)$|^(?:staging|preprod|pre-prod|recette|uat)-|-(?:staging|preprod|pre-prod|recette|uat|dev)$/;
+const PRIVATE_SUFFIX = /(?:^|\.)(?:localhost|local|internal|intranet|lan|home|corp|test|invalid|example)$/;
+const EXAMPLE_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$/;
+
+function isPrivateIPv4(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number) as [number, number];
+  return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+}
+
+function isPrivateIPv6(ip: string): boolean {
+  const v = ip.toLowerCase();
+  return v === '::1' || v === '::' || v.startsWith('fc') || v.startsWith('fd') || v.startsWith('fe80') || v.startsWith('::ffff:127.') || v.startsWith('::ffff:10.') || v.startsWith('::ffff:192.168.');
+}
+
+/**
+ * Why a link must not reach recipients, or undefined when it is safe: plain http, a local, private or
+ * loopback address, example domains, staging hosts (staging, preprod, recette, dev.…), a relative link.
+ * `mailto:` and `tel:` are safe; an image may also be `cid:` or `data:image/…`.
+ */
+export function unsafeReason(href: string, kind: 'a' | 'img' | 'bare'): string | undefined {
+  const value = href.trim();
+  if (value === '' || value === '#') return 'a link that goes nowhere';
+  if (/^(?:mailto|tel|sms):/i.test(value)) return undefined;
+  if (kind === 'img' && /^(?:cid:|data:image\/)/i.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'a relative or malformed link, which goes nowhere in an email';
+  }
+  if (url.protocol === 'http:') return 'plain http (not https)';
+  if (url.protocol !== 'https:') return `a ${url.protocol} link`;
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const ipVersion = isIP(host);
+  if (ipVersion === 4) return isPrivateIPv4(host) ? 'a private or loopback address' : 'a bare IP address';
+  if (ipVersion === 6) return isPrivateIPv6(host) ? 'a private or loopback address' : 'a bare IP address';
+  if (!host.includes('.') || PRIVATE_SUFFIX.test(host)) return 'a local host';
+  if (EXAMPLE_DOMAIN.test(host)) return 'an example domain';
+  const labels = host.split('.').slice(0, -2);
+  if (labels.some((l) => STAGING_LABEL.test(l))) return 'a staging or test host';
+  return undefined;
+}

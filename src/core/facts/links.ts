@@ -1,0 +1,89 @@
+import { fold } from '../text/fold.ts';
+import type { RawLink } from './message-text.ts';
+
+/** What a link says it leads to. */
+export type LinkLabel = 'replay' | 'slides' | 'survey' | 'registration' | 'unsubscribe';
+
+/** A link of a message with the kinds its wording claims. */
+export interface LinkFact extends RawLink {
+  labels: LinkLabel[];
+  /** The recipient's own unsubscribe link, written by the guard itself. */
+  isUnsubscribeUrl?: boolean | undefined;
+}
+
+// Wording on folded text, French and English.
+const LABEL_PATTERNS: [LinkLabel, RegExp][] = [
+  ['unsubscribe', /desinscri|desabonn|unsubscri|opt[- ]?out|ne plus recevoir|ne souhaitez plus|se retirer de la liste|gerer (?:vos|mes) (?:preferences|abonnements)|manage (?:your )?(?:preferences|subscription)|stop receiving/],
+  ['replay', /\breplay\b|\brediffusion\b|\brevoir\b|\bre-voir\b|\benregistrement\b|\brecording\b|\brecorded\b|\brewatch\b|\bwatch (?:it |the session |the webinar )?again\b|\bvideo\b|\bwatch the (?:webinar|session|talk)\b|\bregarder (?:le webinaire|la session|a nouveau)\b|\bvisionner\b/],
+  ['slides', /\bslides?\b|\bsupports?\b|\bdiaporamas?\b|\bdeck\b|\bpresentation (?:pdf|slides?)\b|\b(?:telecharger|download|get|consulter) (?:la |the )?presentation\b|\bpowerpoint\b|\btransparents\b/],
+  ['survey', /\bquestionnaires?\b|\benquetes?\b|\bsondages?\b|\bsurvey\b|\bfeedback\b|\bvotre avis\b|\bdonner (?:votre|son) avis\b|\bsatisfaction\b|\byour (?:opinion|thoughts)\b|\bevaluation\b|\bevaluer\b|\brate the\b/],
+  ['registration', /\binscri(?:s|re|vez|ption|vez-vous)|\bs'inscrire\b|\bregist(?:er|ration)\b|\bsign[- ]?up\b|\bbook (?:your|a) (?:seat|place)\b|\bje m'inscris\b|\breserve[rz]?\b/],
+];
+
+const GENERIC_TEXT = /^(?:ici|la|here|click here|cliquez ici|cliquer ici|ce lien|this link|lien|link|en savoir plus|learn more|read more|lire la suite|acceder|access|ouvrir|open|voir|see|go|>+|→)$/;
+
+function looksLikeUrl(text: string): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(text.trim()) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i.test(text.trim());
+}
+
+/** The kinds a link's wording claims: its own text, or the short label before it when its text says nothing. */
+export function labelsOf(link: RawLink): LinkLabel[] {
+  const own = fold(link.text).trim();
+  let wording = own;
+  if (own === '' || looksLikeUrl(own) || GENERIC_TEXT.test(own.replace(/[.!:»«"]+$/g, '').trim())) {
+    const before = fold(link.before).replace(/[:\-–—>→\s]+$/, '').trim();
+    // Only a short label is read ("Replay : URL"), not a whole sentence that happens to end with a link.
+    const lastClause = before.split(/[.!?;]/).pop()?.trim() ?? '';
+    wording = lastClause.split(/\s+/).length <= 8 ? lastClause : '';
+  }
+  if (wording === '') return [];
+  const labels: LinkLabel[] = [];
+  for (const [label, pattern] of LABEL_PATTERNS) {
+    if (pattern.test(wording)) labels.push(label);
+  }
+  // "Unsubscribe" wording never also names a replay or a survey.
+  return labels.includes('unsubscribe') ? ['unsubscribe'] : labels;
+}
+
+const TRACKING_PARAM = /^(?:utm_\w+|mc_cid|mc_eid|_hsenc|_hsmi|fbclid|gclid|mkt_tok)$/i;
+
+/**
+ * A comparable form of a URL: lower-case scheme and host without "www.", no default port, no tracking
+ * parameters, no fragment, no trailing slash. Undefined when it is not an absolute URL.
+ */
+export function normaliseUrl(href: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'mailto:') return `mailto:${url.pathname.toLowerCase()}`;
+  const params = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAM.test(key));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const port = url.port ? `:${url.port}` : '';
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${host}${port}${path}${query}`;
+}
+
+/** The host of an absolute URL, lower case, or undefined. */
+export function hostOf(href: string): string | undefined {
+  try {
+    return new URL(href.trim()).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host a link's visible text names when that text is itself a URL or a bare domain. */
+export function hostInText(text: string): string | undefined {
+  const t = text.trim().replace(/[.,;:!?)»"']+$/, '');
+  if (!looksLikeUrl(t)) return undefined;
+  return hostOf(/^https?:\/\//i.test(t) ? t : `https://${t}`);
+}
+
+/** Adds the wording labels to raw links. */
+export function toLinkFacts(links: readonly RawLink[]): LinkFact[] {
+  return links.map((link) => ({ ...link, labels: link.kind === 'img' ? [] : labelsOf(link) }));
+}

@@ -1,0 +1,40 @@
+import type { Part } from './message-text.ts';
+
+/** Merge syntax or filler left in a rendered message. */
+export interface PlaceholderFact {
+  part: Part;
+  text: string;
+}
+
+const FIELD_WORDS =
+  '(?:pr[ée]nom|prenom|nom(?: de famille| du webinaire| de l[\'’]événement| de l[\'’]evenement| complet)?|name|full ?name|first[ _-]?name|last[ _-]?name|firstname|lastname|fname|lname|civilit[ée]|e-?mail|adresse(?: e-?mail)?|soci[ée]t[ée]|organi[sz]ation|organisme|company|entreprise|collectivit[ée]|structure|ville|city|commune|titre(?: du webinaire)?|title|date(?: du webinaire)?|heure|time|lien(?: [\\wéè]+)*|link(?: [\\w]+)*|url(?: [\\w]+)*|fonction|poste|job[ _-]?title|role|r[ôo]le|destinataire|recipient|intervenant(?:e|s)?|speaker|insérer[^\\]]*|inserer[^\\]]*|insert[^\\]]*|à compléter|a completer|to be completed|to complete|tbd|tbc|xx+)';
+
+const PATTERNS: RegExp[] = [
+  /\{\{[^{}]*\}?\}\}|\{\{|\}\}/g, // leftover Handlebars / Mustache
+  /\*\|[A-Z0-9_:]+\|\*/gi, // Mailchimp *|FNAME|*
+  /%%[^%\s][^%\n]{0,40}%%/g, // %%FirstName%%
+  /%[A-Z][A-Z0-9_]{1,30}%/g, // %FIRSTNAME%
+  /\$\{[^}\n]{0,60}\}/g, // ${firstName}
+  /(?<![\w{$])\{\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{0,40}\s*\}(?!\})/g, // {firstName}, {prénom}
+  new RegExp(`\\[\\s*${FIELD_WORDS}\\s*\\]`, 'giu'), // [Prénom], [FIRST NAME], [LIEN REPLAY]
+  /\[\s*[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9]+)+\s*\]/g, // [FIRST_NAME], [EVENT DATE]
+  new RegExp(`<<\\s*${FIELD_WORDS}\\s*>>|«\\s*${FIELD_WORDS}\\s*»`, 'giu'), // Word merge fields «Prénom»
+  /(?<![\p{L}\d])[Xx]{3,}(?![\p{L}\d])/gu, // XXX
+  /(?<![A-Za-zÀ-ÿ\d])XX[/:h.]XX(?:[/.]XX(?:XX)?)?(?![A-Za-zÀ-ÿ\d])/g, // XX/XX/XXXX, XXhXX
+  /\b(?:TODO|FIXME|TBD|TBC)\b/g,
+  /\b[àa] compl[ée]ter\b|\bà définir\b|\ba definir\b|\bto be (?:completed|confirmed|defined)\b/gi,
+  /\blorem ipsum\b|\bdolor sit amet\b/gi,
+];
+
+/** Merge syntax and filler in a text: `{{ }}`, `*|FNAME|*`, `%%…%%`, `[Prénom]`, `{firstName}`, `${…}`, XXX, TODO, lorem ipsum. */
+export function extractPlaceholders(part: Part, text: string): PlaceholderFact[] {
+  const facts: PlaceholderFact[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      // A slot or missing marker is the renderer's own, not filler.
+      if (/[\uE000-\uE003]/.test(match[0])) continue;
+      facts.push({ part, text: match[0] });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,21 @@
+import type { MessageRule } from './rule.ts';
+
+/** date.unexpected: a date after the event that is no catalogue event's day. */
+export const dateUnexpected: MessageRule = {
+  id: 'date.unexpected',
+  defaultSeverity: 'warn',
+  scope: 'message',
+  check({ dates }, ctx) {
+    return dates.flatMap((d) =>
+      d.day > ctx.self.day && !ctx.dayOwners.has(d.day)
+        ? [
+            {
+              message: `« ${d.text} » (${d.day}) is after the event and is not the day of any catalogue event`,
+              expected: `${ctx.self.day} or the day of a catalogue event`,
+              found: `« ${d.text} » (${d.day})`,
+            },
+          ]
+        : [],
+    );
+  },
+};

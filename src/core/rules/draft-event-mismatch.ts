@@ -1,0 +1,19 @@
+import type { CampaignRule } from './rule.ts';
+
+/** draft.event-mismatch: the draft says it follows up another event than event.json. */
+export const draftEventMismatch: CampaignRule = {
+  id: 'draft.event-mismatch',
+  defaultSeverity: 'block',
+  scope: 'campaign',
+  check(ctx) {
+    const { draft, event } = ctx.campaign;
+    if (draft.eventId === event.id) return [];
+    return [
+      {
+        message: `draft.json "eventId" is "${draft.eventId}" but event.json is the event "${event.id}"`,
+        expected: event.id,
+        found: draft.eventId,
+      },
+    ];
+  },
+};

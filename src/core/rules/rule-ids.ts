@@ -1,0 +1,35 @@
+/** Every rule id of the contract (shared/spec/campaign.md), in the order of its table. */
+export const RULE_IDS = [
+  'template.invalid',
+  'draft.event-mismatch',
+  'field.missing',
+  'placeholder.leftover',
+  'stale.reference',
+  'date.weekday',
+  'date.mismatch',
+  'date.unexpected',
+  'link.unsafe',
+  'link.deceptive',
+  'link.mismatch',
+  'link.unknown',
+  'topic.off',
+  'segment.mismatch',
+  'recipient.leak',
+  'greeting.mismatch',
+  'unsubscribe.missing',
+  'recipients.empty',
+  'recipients.invalid',
+  'recipients.duplicate',
+  'event.reused',
+  'event.not-ended',
+  'event.conflict',
+  'size.clipped',
+  'subject.off-topic',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** True when `id` names a rule of the contract. */
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
