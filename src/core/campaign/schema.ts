@@ -140,9 +140,10 @@ export const draftSchema = z.looseObject({
 export const DEFAULT_THRESHOLDS: Thresholds = {
   clipBytes: 102 * 1024,
   conflictWindowMinutes: 120,
-  topicMinOtherScore: 4,
+  topicMinOtherScore: 3,
   topicMargin: 1.5,
   topicMinContentWords: 10,
+  topicMinOwnShare: 0.05,
 };
 
 const severitySetting = z.enum(['block', 'warn', 'off'], { error: 'expected "block", "warn" or "off"' });
@@ -182,6 +183,7 @@ export const configSchema = z
           topicMinOtherScore: positive.optional(),
           topicMargin: positive.optional(),
           topicMinContentWords: positive.optional(),
+          topicMinOwnShare: positive.optional(),
         },
         { error: `expected an object with some of ${Object.keys(DEFAULT_THRESHOLDS).join(', ')}` },
       )

@@ -48,12 +48,14 @@ export interface Thresholds {
   clipBytes: number;
   /** event.conflict: another event starting within this many minutes is a conflict. */
   conflictWindowMinutes: number;
-  /** topic.off: weight of the words shared with another event before it can win. */
+  /** topic.off: distinct words shared with another event before it can be the message's topic. */
   topicMinOtherScore: number;
   /** topic.off: how many times the other event's score must exceed this event's. */
   topicMargin: number;
   /** topic.off: distinct content words a message needs before "too far from this event" is judged. */
   topicMinContentWords: number;
+  /** topic.off: below this share of words shared with this event, the message is "too far" from it. */
+  topicMinOwnShare: number;
 }
 
 /** One selected-or-not row of recipients.csv, with the 1-based line where it starts. */

@@ -107,7 +107,7 @@ function checkMessages(
       let shape = shapes.get(key);
       if (!shape) {
         try {
-          shape = extractShapeFacts(plan.renderMasked(recipient), ctx);
+          shape = extractShapeFacts(plan.renderMasked(recipient), plan.renderAuthored(recipient), ctx);
         } catch (error) {
           shape = error instanceof Error ? error : new Error(String(error));
         }

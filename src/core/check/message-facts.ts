@@ -66,7 +66,7 @@ const UNSUBSCRIBE_SLOT = 0;
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 function stripMarkers(text: string): string {
-  return text.replace(MISSING_PATTERN, '').replace(SLOT_PATTERN, ' ');
+  return text.replace(MISSING_PATTERN, '').replace(SLOT_PATTERN, ' ').replace(/\uE004/g, ' ');
 }
 
 function dropMissing(text: string): string {
@@ -100,7 +100,7 @@ function hasUnsubscribe(links: readonly LinkFact[]): boolean {
 }
 
 /** Extracts the facts of a masked render: the expensive reading, done once per shape of message. */
-export function extractShapeFacts(masked: RenderedMessage, ctx: CheckContext): ShapeFacts {
+export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMessage, ctx: CheckContext): ShapeFacts {
   const missing = new Set<string>();
   for (const raw of [masked.subject, masked.html, masked.text ?? '']) {
     for (const m of raw.matchAll(MISSING_PATTERN)) missing.add(m[1]!);
@@ -128,7 +128,6 @@ export function extractShapeFacts(masked: RenderedMessage, ctx: CheckContext): S
   const titleMentions: ShapeFacts['titleMentions'] = [];
   const speakerMentions: ShapeFacts['speakerMentions'] = [];
   const identityMentions: IdentityMention[] = [];
-  const topicText: string[] = [];
   for (const p of parts) {
     const plain = stripMarkers(p.text);
     dates.push(...extractDates(p.part, plain, ctx.dateReference));
@@ -137,7 +136,6 @@ export function extractShapeFacts(masked: RenderedMessage, ctx: CheckContext): S
     placeholders.push(...extractPlaceholders(p.part, p.text));
     for (const link of p.links) placeholders.push(...extractPlaceholders(p.part, link.href));
     const words = foldWords(plain);
-    const wording = foldWords(plain.replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+/gi, ' '));
     for (const known of ctx.catalog) {
       if (words.includes(known.titleWords) || (known.titleHeadWords && quotedSpans(plain).has(known.titleHeadWords))) {
         titleMentions.push({ part: p.part, known });
@@ -147,9 +145,9 @@ export function extractShapeFacts(masked: RenderedMessage, ctx: CheckContext): S
       if (words.includes(speaker.words)) speakerMentions.push({ part: p.part, name: speaker.name, events: speaker.events });
     }
     identityMentions.push(...identitiesIn(ctx, p.part, plain, p.links.map((l) => l.href)));
-    topicText.push(wording);
   }
-  let topicWords = ` ${topicText.join(' ')} `;
+  const authoredParts = [authored.subject, htmlPartText(authored.html).text, authored.text ?? ''];
+  let topicWords = ` ${authoredParts.map((t) => foldWords(stripMarkers(t).replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+/gi, ' '))).join(' ')} `;
   for (const phrase of ctx.topicNoise) topicWords = topicWords.split(phrase).join(' ');
 
   return {
@@ -225,7 +223,7 @@ export function resolveMessage(
   const links = shape.hasSlotLinks
     ? shape.links.map((l) => (/[\uE000]/.test(l.href) || /[\uE000]/.test(l.text) ? { ...l, href: fillSlots(l.href, values), text: fillSlots(l.text, values) } : l))
     : shape.links;
-  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values) } : g));
+  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values), resolvedLine: fillSlots(g.line, values) } : g));
   let dates = shape.dates;
   let placeholders = shape.placeholders;
   let identities = shape.identityMentions;

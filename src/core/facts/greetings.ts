@@ -6,6 +6,8 @@ export interface GreetingFact {
   part: Part;
   line: string;
   name: string;
+  /** The line with the recipient's values in place (equal to `line` until resolved). */
+  resolvedLine: string;
 }
 
 const OPENING =
@@ -17,12 +19,17 @@ const CIVILITY = new Set([
 const GENERIC =
   /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?)$/iu;
 
+/** The comparable words of a person's name: folded, split on spaces, commas and dots, emoji dropped. */
+export function nameTokens(name: string): string[] {
+  return fold(name)
+    .replace(/[()·.!?;:"«»]/g, ' ')
+    .split(/[\s,]+/)
+    .filter((t) => /[\p{L}\d]/u.test(t));
+}
+
 /** Words that form the name of a greeting line, civilities removed; empty for « Bonjour à tous ». */
 export function greetingNameWords(name: string): string[] {
-  const tokens = fold(name)
-    .replace(/[()[\]·.]/g, (c) => (c === '[' || c === ']' ? c : ' '))
-    .split(/[\s,]+/)
-    .filter(Boolean);
+  const tokens = nameTokens(name);
   if (tokens.some((t) => GENERIC.test(t))) return [];
   return tokens.filter((t) => !CIVILITY.has(t));
 }
@@ -43,7 +50,7 @@ export function extractGreetings(part: Part, text: string): GreetingFact[] {
     const first = name.charAt(0);
     const isNameStart = /[\p{Lu}[{<%*\uE000-\uE003]/u.test(first) || /^[$]/.test(first);
     if (!isNameStart) continue;
-    facts.push({ part, line, name });
+    facts.push({ part, line, name, resolvedLine: line });
   }
   return facts;
 }

@@ -20,9 +20,9 @@ export function topicTerms(text: string): Set<string> {
   return terms;
 }
 
-/** The words an event is about: title, description, keywords and speakers' roles. */
+/** The words an event is about: title, description and keywords. */
 export function eventProfileText(event: EventMeta): string {
-  return [event.title, event.description ?? '', ...event.keywords, ...event.speakers.map((s) => s.role ?? '')].join(' \n ');
+  return [event.title, event.description ?? '', ...event.keywords].join(' \n ');
 }
 
 /** The topic profiles of this event (index 0) and the catalogue, with each stem's rarity across them. */

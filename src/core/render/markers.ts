@@ -8,6 +8,8 @@ export const SLOT_CLOSE = '\uE001';
 export const MISSING_OPEN = '\uE002';
 export const MISSING_CLOSE = '\uE003';
 const SLOT_BASE = 0xe100;
+/** Stands for an event value in an "authored" render, where only the template's own words count. */
+export const BLANK_MARKER = '\uE004';
 
 /** The marker that stands for value slot `index` in a masked render. */
 export function slotMarker(index: number): string {

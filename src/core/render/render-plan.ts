@@ -1,7 +1,7 @@
 import type { Campaign, Recipient } from '../campaign/types.ts';
 import { eventTemplateContext } from './event-context.ts';
 import { compileHandlebars, isProblem, MASKED_RENDER, type CompiledTemplate, type TemplateProblem } from './handlebars-program.ts';
-import { slotMarker } from './markers.ts';
+import { BLANK_MARKER, slotMarker } from './markers.ts';
 import { compileMjml } from './mjml-compile.ts';
 
 /** The parts of one recipient's message. `text` is absent when the draft has no plain-text template. */
@@ -29,6 +29,11 @@ export interface RenderPlan {
   shapeKey(recipient: Recipient): string;
   /** The message with slot markers where recipient values go and missing markers where a value is empty. */
   renderMasked(recipient: Recipient): RenderedMessage;
+  /**
+   * The masked render with every event value blanked too: what the template's author wrote, the text
+   * that a copied template carries over from another event.
+   */
+  renderAuthored(recipient: Recipient): RenderedMessage;
   /** The values that fill the slots of a masked render for this recipient. */
   slotValues(recipient: Recipient, unsubscribeUrl: string): string[];
 }
@@ -39,6 +44,18 @@ export interface PreparedTemplates {
 }
 
 const UNSUBSCRIBE_SLOT = 0;
+
+/** Every string of a value replaced by the blank marker, except under keys a template compares. */
+function blankStrings(value: unknown, isCompared: (key: string) => boolean): unknown {
+  if (typeof value === 'string') return value === '' ? '' : BLANK_MARKER;
+  if (Array.isArray(value)) return value.map((v) => blankStrings(v, isCompared));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, isCompared(k) ? v : blankStrings(v, isCompared)]),
+    );
+  }
+  return value;
+}
 
 /** Compiles the campaign's templates once; problems are reported, never thrown. */
 export async function prepareTemplates(campaign: Campaign): Promise<PreparedTemplates> {
@@ -61,12 +78,13 @@ function createRenderPlan(
   text: CompiledTemplate | undefined,
 ): RenderPlan {
   const event = eventTemplateContext(campaign.event);
-  const fieldNames = ['email', 'firstName', 'lastName', ...campaign.recipients.extraColumns];
-  const slotNames = ['unsubscribeUrl', ...fieldNames.map((n) => `recipient.${n}`)];
   const compared = [html, subject, text].flatMap((t) => (t ? [t.comparedNames] : []));
   const isCompared = compared.includes('all')
     ? () => true
     : (name: string) => compared.some((set) => set !== 'all' && set.has(name));
+  const authoredEvent = blankStrings(event, isCompared) as Record<string, unknown>;
+  const fieldNames = ['email', 'firstName', 'lastName', ...campaign.recipients.extraColumns];
+  const slotNames = ['unsubscribeUrl', ...fieldNames.map((n) => `recipient.${n}`)];
   const unmasked = fieldNames.map(isCompared);
 
   const valueOf = (r: Recipient, i: number): string => {
@@ -110,6 +128,14 @@ function createRenderPlan(
       return renderWith({
         recipient: recipientObject(r, true),
         event,
+        unsubscribeUrl: slotMarker(UNSUBSCRIBE_SLOT),
+        [MASKED_RENDER]: true,
+      });
+    },
+    renderAuthored(r) {
+      return renderWith({
+        recipient: recipientObject(r, true),
+        event: authoredEvent,
         unsubscribeUrl: slotMarker(UNSUBSCRIBE_SLOT),
         [MASKED_RENDER]: true,
       });

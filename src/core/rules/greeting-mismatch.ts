@@ -1,15 +1,11 @@
-import { greetingNameWords } from '../facts/greetings.ts';
-import { fold } from '../text/fold.ts';
+import { greetingNameWords, nameTokens } from '../facts/greetings.ts';
 import type { MessageRule } from './rule.ts';
 
-function nameTokens(...names: string[]): Set<string> {
+function ownTokens(...names: string[]): Set<string> {
   const tokens = new Set<string>();
-  for (const name of names) {
-    for (const token of fold(name).split(/[\s,]+/)) {
-      if (!token) continue;
-      tokens.add(token);
-      for (const piece of token.split('-')) if (piece) tokens.add(piece);
-    }
+  for (const token of names.flatMap(nameTokens)) {
+    tokens.add(token);
+    for (const piece of token.split(/[-']/)) if (piece) tokens.add(piece);
   }
   return tokens;
 }
@@ -21,16 +17,16 @@ export const greetingMismatch: MessageRule = {
   scope: 'message',
   check({ greetings, recipient }) {
     if (greetings.length === 0) return [];
-    const own = nameTokens(recipient.firstName, recipient.lastName);
+    const own = ownTokens(recipient.firstName, recipient.lastName);
     return greetings.flatMap((g) => {
       const words = greetingNameWords(g.name);
       if (words.length === 0 || words.every((w) => own.has(w))) return [];
       const who = [recipient.firstName, recipient.lastName].filter(Boolean).join(' ') || recipient.email;
       return [
         {
-          message: `the greeting « ${g.line} » does not name the recipient (${who})`,
+          message: `the greeting « ${g.resolvedLine} » does not name the recipient (${who})`,
           expected: "the recipient's name",
-          found: g.line,
+          found: g.resolvedLine,
         },
       ];
     });

@@ -22,12 +22,13 @@ export const topicOff: MessageRule = {
         },
       ];
     }
-    if (topic.contentTerms >= topicMinContentWords && topic.ownTerms.length === 0) {
+    const ownShare = topic.contentTerms === 0 ? 1 : topic.ownTerms.length / topic.contentTerms;
+    if (topic.contentTerms >= topicMinContentWords && ownShare < ctx.thresholds.topicMinOwnShare) {
       return [
         {
-          message: `the wording shares no word with the title, description or keywords of « ${title} »`,
+          message: `the wording shares almost no word with the title, description or keywords of « ${title} »`,
           expected: `wording about « ${title} »`,
-          found: `${topic.contentTerms} topic words, none of this event's`,
+          found: `${topic.contentTerms} topic words, ${topic.ownTerms.length} of them this event's${topic.ownTerms.length ? ` (${topic.ownTerms.join(', ')})` : ''}`,
         },
       ];
     }
