@@ -92,13 +92,12 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
     throw new CampaignInputError(file, `${file} is not a text file (it contains NUL bytes): expected a CSV export`);
   }
   const delimiter = detectDelimiter(text);
-  let records: { info: { lines: number }; raw: string; record: string[] }[];
+  let records: { info: { lines: number }; record: string[] }[];
   try {
     records = (parse as unknown as (input: string, options: object) => typeof records)(text, {
       delimiter,
       bom: true,
       info: true,
-      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
@@ -113,7 +112,12 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
       { cause: error },
     );
   }
-  const startLine = (r: { info: { lines: number }; raw: string }) => r.info.lines - (r.raw.match(/\n/g)?.length ?? 0);
+  // A record spans several lines only through line breaks inside quoted values.
+  const startLine = (r: { info: { lines: number }; record: string[] }) => {
+    let breaks = 0;
+    for (const value of r.record) if (value.includes('\n')) breaks += value.split('\n').length - 1;
+    return r.info.lines - breaks;
+  };
   const [headerRecord, ...rows] = records;
   if (!headerRecord) throw new CampaignInputError(file, `${file} has no header row: expected a first line naming the columns`);
   const headers = headerRecord.record.map((h) => h.replace(/^\uFEFF/, '').trim());

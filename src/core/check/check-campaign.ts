@@ -1,7 +1,7 @@
 import type { Campaign, Recipient, Severity } from '../campaign/types.ts';
 import { prepareTemplates, type RenderedMessage, type RenderPlan } from '../render/render-plan.ts';
 import { RULES } from '../rules/registry.ts';
-import type { CampaignRule, MessageRule } from '../rules/rule.ts';
+import type { CampaignRule, MessageRule, Observation } from '../rules/rule.ts';
 import { buildCheckContext, type CheckContext } from './context.ts';
 import { FindingCollector, type Finding } from './findings.ts';
 import { extractShapeFacts, resolveMessage, ValueFactsCache, type ShapeFacts } from './message-facts.ts';
@@ -95,6 +95,7 @@ function checkMessages(
   options: CheckOptions,
 ): void {
   const shapes = new Map<string, ShapeFacts | Error>();
+  const perShape = new Map<ShapeFacts, Map<MessageRule, Observation[]>>();
   const valueFacts = new ValueFactsCache(ctx);
   let checked = 0;
   for (const { recipient, index } of selected) {
@@ -102,7 +103,7 @@ function checkMessages(
     let isBlocked = false;
     let message: RenderedMessage | undefined;
     try {
-      message = plan.render(recipient, unsubscribeUrl);
+      message = options.onMessage ? plan.render(recipient, unsubscribeUrl) : plan.renderSubjectAndHtml(recipient, unsubscribeUrl);
       const key = plan.shapeKey(recipient);
       let shape = shapes.get(key);
       if (!shape) {
@@ -115,10 +116,15 @@ function checkMessages(
       }
       if (shape instanceof Error) throw shape;
       const facts = resolveMessage(shape, recipient, index, plan.slotValues(recipient, unsubscribeUrl), valueFacts, Buffer.byteLength(message.html));
+      let cached = perShape.get(shape);
+      if (!cached) perShape.set(shape, (cached = new Map()));
       for (const { rule, severity } of rules) {
-        let observations;
+        let observations = rule.isPerShape && facts.isShapeOnly ? cached.get(rule) : undefined;
         try {
-          observations = rule.check(facts, ctx);
+          if (!observations) {
+            observations = rule.check(facts, ctx);
+            if (rule.isPerShape && facts.isShapeOnly) cached.set(rule, observations);
+          }
         } catch (error) {
           // Fail closed: a rule that cannot judge this message blocks it.
           collector.addForRecipient(rule.id, 'block', { message: `the rule could not check this message: ${errorText(error)}`, expected: 'a message the rule can check', found: errorText(error) }, index, recipient.email);

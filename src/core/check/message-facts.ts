@@ -2,7 +2,7 @@ import type { Recipient } from '../campaign/types.ts';
 import { extractAttendance, type AttendanceClaim } from '../facts/attendance.ts';
 import { extractDates, type DateFact } from '../facts/dates.ts';
 import { extractGreetings, type GreetingFact } from '../facts/greetings.ts';
-import { toLinkFacts, type LinkFact } from '../facts/links.ts';
+import { toLinkFact, toLinkFacts, type LinkFact } from '../facts/links.ts';
 import { htmlPartText, plainPartText, type Part, type PartText, type RawLink } from '../facts/message-text.ts';
 import { extractPlaceholders, type PlaceholderFact } from '../facts/placeholders.ts';
 import { scoreTopic, type TopicScore } from '../facts/topic.ts';
@@ -60,6 +60,10 @@ export interface MessageFacts {
   placeholders: PlaceholderFact[];
   identities: IdentityMention[];
   htmlBytes: number;
+  /** True when the recipient's values add no fact to the shape's (so per-shape results apply as they are). */
+  isShapeOnly: boolean;
+  /** The values of the slots for this recipient, to show a masked text as this recipient reads it. */
+  slotValues: readonly string[];
 }
 
 const UNSUBSCRIBE_SLOT = 0;
@@ -220,10 +224,17 @@ export function resolveMessage(
   valueFacts: ValueFactsCache,
   htmlBytes: number,
 ): MessageFacts {
+  let isShapeOnly = true;
   const links = shape.hasSlotLinks
-    ? shape.links.map((l) => (/[\uE000]/.test(l.href) || /[\uE000]/.test(l.text) ? { ...l, href: fillSlots(l.href, values), text: fillSlots(l.text, values) } : l))
+    ? shape.links.map((l) => {
+        if (!/[\uE000]/.test(l.href) && !/[\uE000]/.test(l.text)) return l;
+        // The guard's own unsubscribe link is never judged by link rules: only its target changes.
+        if (l.isUnsubscribeUrl) return { ...l, href: fillSlots(l.href, values) };
+        isShapeOnly = false;
+        return toLinkFact({ ...l, href: fillSlots(l.href, values), text: fillSlots(l.text, values) });
+      })
     : shape.links;
-  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values), resolvedLine: fillSlots(g.line, values) } : g));
+  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values) } : g));
   let dates = shape.dates;
   let placeholders = shape.placeholders;
   let identities = shape.identityMentions;
@@ -232,6 +243,7 @@ export function resolveMessage(
     if (slot === UNSUBSCRIBE_SLOT) continue;
     const facts = valueFacts.get(values[slot] ?? '');
     if (facts === NO_VALUE_FACTS) continue;
+    isShapeOnly = false;
     if (facts.dates.length) dates = [...dates, ...facts.dates];
     if (facts.placeholders.length) placeholders = [...placeholders, ...facts.placeholders];
     if (facts.identities.length) identities = [...identities, ...facts.identities];
@@ -248,5 +260,7 @@ export function resolveMessage(
     placeholders,
     identities,
     htmlBytes,
+    isShapeOnly,
+    slotValues: values,
   };
 }

@@ -6,8 +6,6 @@ export interface GreetingFact {
   part: Part;
   line: string;
   name: string;
-  /** The line with the recipient's values in place (equal to `line` until resolved). */
-  resolvedLine: string;
 }
 
 const OPENING =
@@ -19,12 +17,21 @@ const CIVILITY = new Set([
 const GENERIC =
   /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?)$/iu;
 
+const tokenCache = new Map<string, string[]>();
+const TOKEN_CACHE_SIZE = 50_000;
+
 /** The comparable words of a person's name: folded, split on spaces, commas and dots, emoji dropped. */
 export function nameTokens(name: string): string[] {
-  return fold(name)
+  let tokens = tokenCache.get(name);
+  if (tokens) return tokens;
+  tokens = fold(name)
     .replace(/[()·.!?;:"«»]/g, ' ')
     .split(/[\s,]+/)
     .filter((t) => /[\p{L}\d]/u.test(t));
+  // First names repeat across a list: a bounded cache spares most of the folding.
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+  tokenCache.set(name, tokens);
+  return tokens;
 }
 
 /** Words that form the name of a greeting line, civilities removed; empty for « Bonjour à tous ». */
@@ -50,7 +57,7 @@ export function extractGreetings(part: Part, text: string): GreetingFact[] {
     const first = name.charAt(0);
     const isNameStart = /[\p{Lu}[{<%*\uE000-\uE003]/u.test(first) || /^[$]/.test(first);
     if (!isNameStart) continue;
-    facts.push({ part, line, name, resolvedLine: line });
+    facts.push({ part, line, name });
   }
   return facts;
 }

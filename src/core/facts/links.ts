@@ -1,4 +1,5 @@
 import { fold } from '../text/fold.ts';
+import { unsafeReason } from './link-safety.ts';
 import type { RawLink } from './message-text.ts';
 
 /** What a link says it leads to. */
@@ -9,6 +10,11 @@ export interface LinkFact extends RawLink {
   labels: LinkLabel[];
   /** The recipient's own unsubscribe link, written by the guard itself. */
   isUnsubscribeUrl?: boolean | undefined;
+  /** `normaliseUrl(href)`, `hostOf(href)`, `unsafeReason(href)`, `hostInText(text)`: read once per link. */
+  key: string | undefined;
+  host: string | undefined;
+  unsafe: string | undefined;
+  shownHost: string | undefined;
 }
 
 // Wording on folded text, French and English.
@@ -83,7 +89,19 @@ export function hostInText(text: string): string | undefined {
   return hostOf(/^https?:\/\//i.test(t) ? t : `https://${t}`);
 }
 
-/** Adds the wording labels to raw links. */
+/** Adds the wording labels and the reading of the URL to a raw link. */
+export function toLinkFact(link: RawLink): LinkFact {
+  return {
+    ...link,
+    labels: link.kind === 'img' ? [] : labelsOf(link),
+    key: normaliseUrl(link.href),
+    host: hostOf(link.href),
+    unsafe: unsafeReason(link.href, link.kind),
+    shownHost: link.kind === 'a' ? hostInText(link.text) : undefined,
+  };
+}
+
+/** `toLinkFact` for each link. */
 export function toLinkFacts(links: readonly RawLink[]): LinkFact[] {
-  return links.map((link) => ({ ...link, labels: link.kind === 'img' ? [] : labelsOf(link) }));
+  return links.map(toLinkFact);
 }

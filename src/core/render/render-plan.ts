@@ -25,6 +25,8 @@ export interface RenderPlan {
   context(recipient: Recipient, unsubscribeUrl: string): object;
   /** The recipient's message exactly as it is sent. */
   render(recipient: Recipient, unsubscribeUrl: string): RenderedMessage;
+  /** The subject and HTML only (what the check needs per recipient: the text body's facts come from the shape). */
+  renderSubjectAndHtml(recipient: Recipient, unsubscribeUrl: string): { subject: string; html: string };
   /** A key shared by every recipient whose masked render is the same (same branches, same empty values). */
   shapeKey(recipient: Recipient): string;
   /** The message with slot markers where recipient values go and missing markers where a value is empty. */
@@ -115,6 +117,10 @@ function createRenderPlan(
     context: (r, unsubscribeUrl) => ({ recipient: recipientObject(r, false), event, unsubscribeUrl }),
     render(r, unsubscribeUrl) {
       return renderWith(this.context(r, unsubscribeUrl));
+    },
+    renderSubjectAndHtml(r, unsubscribeUrl) {
+      const context = this.context(r, unsubscribeUrl);
+      return { subject: subject.render(context), html: html.render(context) };
     },
     shapeKey(r) {
       let key = r.attended ? '1' : '0';

@@ -5,6 +5,7 @@ export const dateMismatch: MessageRule = {
   id: 'date.mismatch',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ dates }, ctx) {
     return dates.flatMap((d) =>
       d.day < ctx.self.day

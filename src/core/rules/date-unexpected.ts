@@ -5,6 +5,7 @@ export const dateUnexpected: MessageRule = {
   id: 'date.unexpected',
   defaultSeverity: 'warn',
   scope: 'message',
+  isPerShape: true,
   check({ dates }, ctx) {
     return dates.flatMap((d) =>
       d.day > ctx.self.day && !ctx.dayOwners.has(d.day)

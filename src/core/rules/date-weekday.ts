@@ -6,6 +6,7 @@ export const dateWeekday: MessageRule = {
   id: 'date.weekday',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ dates }, ctx) {
     const language = ctx.self.event.language;
     return dates.flatMap((d) => {

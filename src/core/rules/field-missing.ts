@@ -5,6 +5,7 @@ export const fieldMissing: MessageRule = {
   id: 'field.missing',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ shape }) {
     return shape.missing.map((path) => ({
       message: `{{${path}}} is printed but has no value for some recipients; fill it in or guard it with {{#if ${path}}}`,

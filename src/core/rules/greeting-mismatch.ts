@@ -1,4 +1,5 @@
 import { greetingNameWords, nameTokens } from '../facts/greetings.ts';
+import { fillSlots } from '../render/markers.ts';
 import type { MessageRule } from './rule.ts';
 
 function ownTokens(...names: string[]): Set<string> {
@@ -15,18 +16,20 @@ export const greetingMismatch: MessageRule = {
   id: 'greeting.mismatch',
   defaultSeverity: 'block',
   scope: 'message',
-  check({ greetings, recipient }) {
+  isPerShape: false,
+  check({ greetings, recipient, slotValues }) {
     if (greetings.length === 0) return [];
     const own = ownTokens(recipient.firstName, recipient.lastName);
     return greetings.flatMap((g) => {
       const words = greetingNameWords(g.name);
       if (words.length === 0 || words.every((w) => own.has(w))) return [];
       const who = [recipient.firstName, recipient.lastName].filter(Boolean).join(' ') || recipient.email;
+      const line = fillSlots(g.line, slotValues);
       return [
         {
-          message: `the greeting « ${g.resolvedLine} » does not name the recipient (${who})`,
+          message: `the greeting « ${line} » does not name the recipient (${who})`,
           expected: "the recipient's name",
-          found: g.resolvedLine,
+          found: line,
         },
       ];
     });

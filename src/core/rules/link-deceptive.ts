@@ -1,4 +1,3 @@
-import { hostInText, hostOf } from '../facts/links.ts';
 import type { MessageRule } from './rule.ts';
 
 /** link.deceptive: a link whose visible text is a URL on another host than where it leads. */
@@ -6,11 +5,12 @@ export const linkDeceptive: MessageRule = {
   id: 'link.deceptive',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ links }) {
     return links.flatMap((link) => {
       if (link.kind !== 'a' || link.isUnsubscribeUrl) return [];
-      const shown = hostInText(link.text);
-      const actual = hostOf(link.href);
+      const shown = link.shownHost;
+      const actual = link.host;
       if (!shown || !actual) return [];
       if (shown.replace(/^www\./, '') === actual.replace(/^www\./, '')) return [];
       return [

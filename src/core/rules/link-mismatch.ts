@@ -1,4 +1,4 @@
-import { normaliseUrl, type LinkLabel } from '../facts/links.ts';
+import type { LinkLabel } from '../facts/links.ts';
 import type { MessageRule } from './rule.ts';
 
 const CHECKED: LinkLabel[] = ['replay', 'slides', 'survey'];
@@ -9,13 +9,14 @@ export const linkMismatch: MessageRule = {
   id: 'link.mismatch',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ links }, ctx) {
     const eventLinks = ctx.self.event.links;
     return links.flatMap((link) => {
       if (link.isUnsubscribeUrl || link.kind === 'img') return [];
       const claimed = link.labels.filter((l) => CHECKED.includes(l));
       if (claimed.length === 0) return [];
-      const key = normaliseUrl(link.href);
+      const key = link.key;
       const ownNames = key ? (ctx.ownLinks.get(key) ?? []) : [];
       if (claimed.some((kind) => ownNames.includes(kind))) return [];
       // With no link of that kind in event.json, one of the event's own pages is acceptable.

@@ -1,6 +1,4 @@
 import { isAllowedHost } from '../check/context.ts';
-import { unsafeReason } from '../facts/link-safety.ts';
-import { hostOf } from '../facts/links.ts';
 import type { MessageRule } from './rule.ts';
 
 /** link.unknown: a link to a host that is neither the event's, the sender's, nor allowed by the config. */
@@ -8,12 +6,13 @@ export const linkUnknown: MessageRule = {
   id: 'link.unknown',
   defaultSeverity: 'warn',
   scope: 'message',
+  isPerShape: true,
   check({ links }, ctx) {
     const seen = new Set<string>();
     return links.flatMap((link) => {
-      if (link.isUnsubscribeUrl || link.kind === 'img' || unsafeReason(link.href, link.kind)) return [];
+      if (link.isUnsubscribeUrl || link.kind === 'img' || link.unsafe) return [];
       if (!/^https:/i.test(link.href)) return [];
-      const host = hostOf(link.href);
+      const host = link.host;
       if (!host || isAllowedHost(ctx, host) || seen.has(host)) return [];
       seen.add(host);
       return [

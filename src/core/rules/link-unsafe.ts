@@ -1,4 +1,3 @@
-import { unsafeReason } from '../facts/link-safety.ts';
 import type { MessageRule } from './rule.ts';
 
 /** link.unsafe: a link or image to localhost, a private address, example.com, a staging host, or plain http. */
@@ -6,10 +5,11 @@ export const linkUnsafe: MessageRule = {
   id: 'link.unsafe',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ links }) {
     return links.flatMap((link) => {
       if (link.isUnsubscribeUrl) return [];
-      const reason = unsafeReason(link.href, link.kind);
+      const reason = link.unsafe;
       if (!reason) return [];
       return [
         {

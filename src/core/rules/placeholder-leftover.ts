@@ -5,6 +5,7 @@ export const placeholderLeftover: MessageRule = {
   id: 'placeholder.leftover',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ placeholders }) {
     const seen = new Set<string>();
     return placeholders.flatMap((p) => {

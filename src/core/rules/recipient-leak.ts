@@ -5,6 +5,7 @@ export const recipientLeak: MessageRule = {
   id: 'recipient.leak',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: false,
   check({ identities, index }, ctx) {
     const seen = new Set<number>();
     return identities.flatMap((mention) => {

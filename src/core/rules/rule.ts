@@ -37,6 +37,11 @@ export interface CampaignRule extends RuleBase {
 /** A rule that judges one recipient's message from its extracted facts. It must be cheap: it runs per recipient. */
 export interface MessageRule extends RuleBase {
   scope: 'message';
+  /**
+   * True when the rule reads only what every message of a shape shares (links, dates, wording, attended):
+   * its observations are then computed once per shape, unless a recipient value adds facts of its own.
+   */
+  isPerShape: boolean;
   check(message: MessageFacts, ctx: CheckContext): Observation[];
 }
 

@@ -5,6 +5,7 @@ export const segmentMismatch: MessageRule = {
   id: 'segment.mismatch',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ shape, recipient }) {
     return shape.attendance.flatMap((claim) => {
       if (claim.claim === 'attended' && !recipient.attended) {

@@ -5,6 +5,7 @@ export const sizeClipped: MessageRule = {
   id: 'size.clipped',
   defaultSeverity: 'warn',
   scope: 'message',
+  isPerShape: false,
   check({ htmlBytes }, ctx) {
     const limit = ctx.thresholds.clipBytes;
     if (htmlBytes <= limit) return [];

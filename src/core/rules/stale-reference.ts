@@ -1,4 +1,3 @@
-import { normaliseUrl } from '../facts/links.ts';
 import { describeEvent, type MessageRule, type Observation } from './rule.ts';
 
 /**
@@ -9,12 +8,13 @@ export const staleReference: MessageRule = {
   id: 'stale.reference',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check(message, ctx) {
     const found: Observation[] = [];
     const title = ctx.self.event.title;
     for (const link of message.links) {
       if (link.isUnsubscribeUrl) continue;
-      const key = normaliseUrl(link.href);
+      const key = link.key;
       if (!key || ctx.ownLinks.has(key)) continue;
       for (const owner of ctx.linkOwners.get(key) ?? []) {
         if (owner.known.relation !== 'earlier') continue;

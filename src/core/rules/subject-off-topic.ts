@@ -1,6 +1,7 @@
 import type { CheckContext } from '../check/context.ts';
 import { foldWords } from '../text/fold.ts';
-import type { MessageRule } from './rule.ts';
+import type { ShapeFacts } from '../check/message-facts.ts';
+import type { MessageRule, Observation } from './rule.ts';
 
 function namesTheEvent(subject: string, ctx: CheckContext): boolean {
   const words = foldWords(subject);
@@ -17,8 +18,21 @@ export const subjectOffTopic: MessageRule = {
   id: 'subject.off-topic',
   defaultSeverity: 'warn',
   scope: 'message',
-  check({ subject }, ctx) {
-    if (namesTheEvent(subject, ctx)) return [];
+  isPerShape: false,
+  check({ subject, shape }, ctx) {
+    // A subject without recipient values is the same for the whole shape: judge it once.
+    const isShared = subject === shape.subject;
+    const known = isShared ? verdicts.get(shape) : undefined;
+    if (known !== undefined) return known;
+    const result = namesTheEvent(subject, ctx) ? [] : offTopic(subject, ctx);
+    if (isShared) verdicts.set(shape, result);
+    return result;
+  },
+};
+
+const verdicts = new WeakMap<ShapeFacts, Observation[]>();
+
+function offTopic(subject: string, ctx: CheckContext): Observation[] {
     return [
       {
         message: `the subject « ${subject} » names neither the event's title nor any of its keywords`,
@@ -26,5 +40,4 @@ export const subjectOffTopic: MessageRule = {
         found: subject,
       },
     ];
-  },
-};
+}

@@ -8,6 +8,7 @@ export const topicOff: MessageRule = {
   id: 'topic.off',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ shape }, ctx) {
     const { topic } = shape;
     const { topicMinOtherScore, topicMargin, topicMinContentWords } = ctx.thresholds;

@@ -5,6 +5,7 @@ export const unsubscribeMissing: MessageRule = {
   id: 'unsubscribe.missing',
   defaultSeverity: 'block',
   scope: 'message',
+  isPerShape: true,
   check({ shape }) {
     const found = [];
     if (!shape.unsubscribe.html) {

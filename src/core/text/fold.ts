@@ -1,14 +1,19 @@
+const NON_ASCII = /[^\x00-\x7f]/;
+const TYPOGRAPHY = /[’ʼ‘´\u00a0\u202f\u2009\u2007‐‑‒–—œæŒÆ]/;
+
 /** Lower-cases, strips diacritics and unifies apostrophes and spaces, so that comparisons ignore typography. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’ʼ‘`´]/g, "'")
-    .replace(/[\u00a0\u202f\u2009\u2007]/g, ' ')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .toLowerCase();
+  if (!NON_ASCII.test(text)) return text.replace(/`/g, "'").toLowerCase();
+  let folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (TYPOGRAPHY.test(folded)) {
+    folded = folded
+      .replace(/[’ʼ‘´]/g, "'")
+      .replace(/[\u00a0\u202f\u2009\u2007]/g, ' ')
+      .replace(/[‐‑‒–—]/g, '-')
+      .replace(/[œŒ]/g, 'oe')
+      .replace(/[æÆ]/g, 'ae');
+  }
+  return folded.replace(/`/g, "'").toLowerCase();
 }
 
 /** `fold` plus every run of non-alphanumerics collapsed to one space: the form used to find a phrase in a text. */
