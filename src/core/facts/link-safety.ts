@@ -1,5 +1,3 @@
-import { isIP } from 'node:net';
-
 const STAGING_LABEL = /^(?:staging|stage|preprod|pre-prod|recette|rec|dev|develop|test|tests|qa|uat|integration|int|sandbox|local)$|^(?:staging|preprod|pre-prod|recette|uat)-|-(?:staging|preprod|pre-prod|recette|uat|dev)$/;
 const PRIVATE_SUFFIX = /(?:^|\.)(?:localhost|local|internal|intranet|lan|home|corp|test|invalid|example)$/;
 const EXAMPLE_DOMAIN = /(?:^|\.)example\.(?:com|org|net)$/;
@@ -32,10 +30,11 @@ export function unsafeReason(href: string, kind: 'a' | 'img' | 'bare'): string |
   }
   if (url.protocol === 'http:') return 'plain http (not https)';
   if (url.protocol !== 'https:') return `a ${url.protocol} link`;
+  // The URL parser already wrote any IPv4 form (0x7f.1, 2130706433…) as dotted decimal and IPv6 in brackets.
+  const isV6 = url.hostname.startsWith('[');
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const ipVersion = isIP(host);
-  if (ipVersion === 4) return isPrivateIPv4(host) ? 'a private or loopback address' : 'a bare IP address';
-  if (ipVersion === 6) return isPrivateIPv6(host) ? 'a private or loopback address' : 'a bare IP address';
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return isPrivateIPv4(host) ? 'a private or loopback address' : 'a bare IP address';
+  if (isV6) return isPrivateIPv6(host) ? 'a private or loopback address' : 'a bare IP address';
   if (!host.includes('.') || PRIVATE_SUFFIX.test(host)) return 'a local host';
   if (EXAMPLE_DOMAIN.test(host)) return 'an example domain';
   const labels = host.split('.').slice(0, -2);
