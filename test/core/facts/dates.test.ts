@@ -266,6 +266,31 @@ describe('extractDates ignores what is no calendar date', () => {
   });
 
   it.each([
+    ['« demain à 14h30 »', 'Séance de questions demain à 14h30.', frenchReference()],
+    ['« après-demain à 9h »', 'Le questionnaire ferme après-demain à 9h.', frenchReference()],
+    ['« la semaine prochaine à 10h »', 'Un atelier suivra la semaine prochaine à 10h.', frenchReference()],
+    ['"tomorrow at 2:30 PM"', 'Questions and answers tomorrow at 2:30 PM.', englishReference()],
+  ])('does not take the relative words and time %s as a date', (_label, text, ref) => {
+    // Act
+    const dates = extractDates('html', text, ref);
+
+    // Assess
+    expect(dates).toEqual([]);
+  });
+
+  it('still reads a written date followed by a time', () => {
+    // Prepare
+    const text = 'Prochaine session le 3 décembre à 14h30.';
+
+    // Act
+    const dates = extractDates('html', text, frenchReference());
+
+    // Assess
+    expect(dates).toHaveLength(1);
+    expect(dates[0]).toMatchObject({ day: '2026-12-03', isYearStated: false });
+  });
+
+  it.each([
     ['« 3/4 des participants »', 'Plus de 3/4 des participants ont répondu au questionnaire.', frenchReference()],
     ['"2/3 of attendees"', 'About 2/3 of attendees watched the recording.', englishReference()],
   ])('does not take the fraction %s as a date', (_label, text, ref) => {
