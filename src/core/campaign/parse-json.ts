@@ -1,3 +1,4 @@
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { CampaignInputError } from '../errors.ts';
 
@@ -8,21 +9,45 @@ export function parseJsonText(file: string, text: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
+    // JSON.parse does not always say where (Node 20: "Unexpected token …" without a position):
+    // jsonc-parser, strict about comments and trailing commas, finds the first error's offset.
+    const errors: ParseError[] = [];
+    parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
     let where = '';
-    if (position?.[1]) {
-      const offset = Number(position[1]);
-      const before = body.slice(0, offset);
+    let reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    if (first) {
+      const before = body.slice(0, first.offset);
       const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
+      const column = first.offset - before.lastIndexOf('\n');
+      const near = body.slice(first.offset, first.offset + 20).split('\n')[0]!.trim();
       where = ` at line ${line} column ${column}`;
-    } else if (/end of JSON input/i.test(detail)) {
-      where = ` at the end of the file (${body.split('\n').length} lines)`;
+      reason = `${describeJsonError(printParseErrorCode(first.error))}${near ? ` near ${JSON.stringify(near)}` : ''}`;
     }
-    const reason = detail.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
     throw new CampaignInputError(file, `${file} is not valid JSON${where}: ${reason}`, { cause: error });
   }
+}
+
+function describeJsonError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character (strings need double quotes)',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes (no trailing comma)',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected ","',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'unexpected text after the end of the JSON object',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'comments are not allowed in JSON',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string (line breaks must be written \\n)',
+  };
+  return words[code] ?? code;
 }
 
 function describe(value: unknown): string {

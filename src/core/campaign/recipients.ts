@@ -37,14 +37,48 @@ function camelAlias(header: string): string {
     .join('');
 }
 
+// Windows-1252 bytes 0x80–0x9F (’ “ ” – … € œ…): Node 20's TextDecoder('windows-1252') decodes them as
+// Latin-1 control characters (nodejs/node#56542), so they are mapped here; 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
 /** Decodes bytes as UTF-8, or as Windows-1252 (what Excel writes as "CSV") when they are not valid UTF-8. */
 export function decodeText(bytes: Uint8Array | string): { text: string; encoding: 'utf-8' | 'windows-1252' } {
   if (typeof bytes === 'string') return { text: bytes, encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Maps the end offsets csv-parse reports (`info.bytes`, after each record's line break) to the line
+ * where each record starts. csv-parse's own `info.lines` counts a CRLF inside a quoted value twice.
+ */
+function lineLocator(buffer: Buffer): (previousEnd: number) => number {
+  let offset = 0;
+  let line = 1;
+  return (previousEnd) => {
+    while (offset < previousEnd) {
+      if (buffer[offset] === 0x0a) line++;
+      offset++;
+    }
+    // Blank lines between records are skipped by the parser: the record starts after them.
+    for (;;) {
+      let end = offset;
+      while (end < buffer.length && (buffer[end] === 0x20 || buffer[end] === 0x09 || buffer[end] === 0x0d)) end++;
+      if (buffer[end] !== 0x0a) break;
+      offset = end + 1;
+      line++;
+    }
+    return line;
+  };
 }
 
 function detectDelimiter(text: string): string {
@@ -92,9 +126,10 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
     throw new CampaignInputError(file, `${file} is not a text file (it contains NUL bytes): expected a CSV export`);
   }
   const delimiter = detectDelimiter(text);
-  let records: { info: { lines: number }; record: string[] }[];
+  const buffer = Buffer.from(text.replace(/^\uFEFF/, ''), 'utf8');
+  let records: { info: { lines: number; bytes: number }; record: string[]; line: number }[];
   try {
-    records = (parse as unknown as (input: string, options: object) => typeof records)(text, {
+    records = (parse as unknown as (input: Buffer, options: object) => typeof records)(buffer, {
       delimiter,
       bom: true,
       info: true,
@@ -112,12 +147,13 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
       { cause: error },
     );
   }
-  // A record spans several lines only through line breaks inside quoted values.
-  const startLine = (r: { info: { lines: number }; record: string[] }) => {
-    let breaks = 0;
-    for (const value of r.record) if (value.includes('\n')) breaks += value.split('\n').length - 1;
-    return r.info.lines - breaks;
-  };
+  const locate = lineLocator(buffer);
+  let previousEnd = 0;
+  for (const record of records) {
+    record.line = locate(previousEnd);
+    previousEnd = record.info.bytes;
+  }
+  const startLine = (r: { line: number }) => r.line;
   const [headerRecord, ...rows] = records;
   if (!headerRecord) throw new CampaignInputError(file, `${file} has no header row: expected a first line naming the columns`);
   const headers = headerRecord.record.map((h) => h.replace(/^\uFEFF/, '').trim());

@@ -110,14 +110,13 @@ export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMes
     for (const m of raw.matchAll(MISSING_PATTERN)) missing.add(m[1]!);
   }
   const parts: PartText[] = [plainPartText('subject', dropMissing(masked.subject)), htmlPartText(dropMissing(masked.html))];
-  if (masked.text !== undefined) {
-    const text = plainPartText('text', dropMissing(masked.text));
-    // The unsubscribe URL of a plain-text body is a slot: a link to whatever it resolves to.
-    for (const line of text.text.split('\n')) {
+  if (masked.text !== undefined) parts.push(plainPartText('text', dropMissing(masked.text)));
+  // An unsubscribe URL written as text is a slot, not a URL yet: mail clients will link it.
+  for (const part of parts.slice(1)) {
+    for (const line of part.text.split('\n')) {
       const at = line.indexOf(slotMarker(UNSUBSCRIBE_SLOT));
-      if (at >= 0) text.links.push({ part: 'text', href: slotMarker(UNSUBSCRIBE_SLOT), text: '', before: line.slice(0, at).trim(), kind: 'bare' });
+      if (at >= 0) part.links.push({ part: part.part, href: slotMarker(UNSUBSCRIBE_SLOT), text: '', before: line.slice(0, at).trim(), kind: 'bare' });
     }
-    parts.push(text);
   }
   const rawLinks: RawLink[] = parts.flatMap((p) => p.links).filter((l) => l.href !== '');
   const unsubscribeMarker = slotMarker(UNSUBSCRIBE_SLOT);

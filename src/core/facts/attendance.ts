@@ -10,13 +10,14 @@ export interface AttendanceClaim {
 
 // Wording lists on folded text (no accents, lower case, straight apostrophes).
 const ATTENDED: RegExp[] = [
-  /\bmerci(?: beaucoup| encore| a vous| a tous| a toutes et a tous| infiniment| sincerement)? (?:de nous avoir|d'avoir|d'y avoir|pour avoir|de vous etre|de vous y etre|d'etre) (?:participe|assiste|suivi|ete (?:present|presente|presents|presentes|la|nombreu|des notres|parmi nous|au rendez-vous|si nombreu)|rejoint|pris part|pris le temps de (?:participer|suivre|nous rejoindre)|connecte|venu|venue|venus|etre venu|assiste)/,
-  /\bmerci(?: beaucoup| encore| a vous| a tous| infiniment)? (?:pour|de) (?:votre|ta|vos) (?:participation|presence|venue|fidelite au webinaire|contributions?|questions|interventions)/,
+  /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| a toutes et a tous| infiniment| sincerement| chaleureusement| vivement)? (?:de nous avoir|d'avoir|d'y avoir|pour avoir|de vous etre|de vous y etre|d'etre) (?:participe|assiste|suivi|ete (?:present|presente|presents|presentes|la|nombreu|des notres|parmi nous|au rendez-vous|si nombreu)|rejoint|pris part|pris le temps de (?:participer|suivre|nous rejoindre)|connecte|venu|venue|venus|etre venu|assiste)/,
+  /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| infiniment| chaleureusement| vivement)? (?:pour|de) (?:votre|ta|vos) (?:participation|presence|venue)/,
   /\b(?:ravi|ravie|ravis|ravies|heureux|heureuse|heureuses|contents?|contentes?) de vous avoir (?:vu|vue|vus|compte|comptee|comptes|accueilli|accueillie|accueillis|retrouve|eu)/,
   /\bvous avez ete (?:nombreu\w*|tres nombreu\w*|plus de \d+) a (?:suivre|participer|assister|nous rejoindre|vous connecter|poser)/,
   /\b(?:lors de|pendant|durant) votre participation/,
   /\bcomme vous l'avez (?:vu|entendu|constate) (?:lors|pendant|au cours|durant)/,
   /(?<!n')\bvous avez (?:assiste|participe|suivi|pris part) (?:a|au|aux) (?:notre|ce|la|le|l'|webinaire|session|atelier|conference|rencontre|visio)/,
+  /\b(?:we |i )?(?:really |truly |greatly )?appreciated? (?:you |your )(?:joining|attending|participating|coming|taking part|participation|attendance|presence)/,
   /\bthanks?(?: you)?(?: so much| very much| again| all)? for (?:attending|joining|participating|being (?:with us|there|part of|one of)|coming|taking part|tuning in|your (?:participation|attendance|presence|time (?:at|during|in) (?:the|our))|showing up|making (?:it|time))/,
   /\b(?:great|nice|good|wonderful|lovely|a pleasure) (?:to see|seeing|to have|having|meeting) (?:you|so many of you)/,
   /\b(?:glad|happy|pleased|delighted|thrilled) (?:that )?you (?:could |were able to )?(?:join|attend|made it|came|took part|participated)/,
@@ -25,8 +26,8 @@ const ATTENDED: RegExp[] = [
 ];
 
 const MISSED: RegExp[] = [
-  /\b(?:vous )?n'avez pas (?:pu|eu la possibilite de|eu l'occasion de|reussi a) (?:assister|participer|vous connecter|suivre|etre (?:present|presente|des notres|parmi nous|la|avec nous)|vous joindre|nous rejoindre|venir|y assister|y participer|le suivre|la suivre|nous suivre|vous y connecter|rejoindre|etre au rendez-vous)/,
-  /\b(?:vous )?n'avez pas (?:assiste|participe|suivi|pu venir)/,
+  /\b(?:vous )?n'avez (?:(?:malheureusement|helas|finalement|donc|alors|sans doute|visiblement|manifestement) )?pas (?:pu|eu la possibilite de|eu l'occasion de|reussi a) (?:assister|participer|vous connecter|suivre|etre (?:present|presente|des notres|parmi nous|la|avec nous)|vous joindre|nous rejoindre|venir|y assister|y participer|le suivre|la suivre|nous suivre|vous y connecter|rejoindre|etre au rendez-vous)/,
+  /\b(?:vous )?n'avez (?:(?:malheureusement|helas|finalement|donc|alors|sans doute|visiblement|manifestement) )?pas (?:assiste|participe|suivi|pu venir)/,
   /\bvous n'etiez pas (?:present|presente|parmi nous|des notres|la|connecte)/,
   /\b(?:nous ne vous avons pas vu|on ne vous a pas vu|vous avez manque|vous avez rate|vous nous avez manque|malgre votre absence|en votre absence|vous etiez absent|vous avez ete absent|regrettons votre absence|dommage que vous n'ayez pas)/,
   /\b(?:desole|desolee|desoles)s? (?:de ne pas vous avoir vu|que vous n'ayez pas)/,
@@ -39,6 +40,8 @@ const MISSED: RegExp[] = [
 // A claim inside a condition or a concession is addressed to everyone: « si vous n'avez pas pu… »,
 // "in case you missed it", « que vous ayez pu assister ou non ».
 const CONDITIONAL = /(?:\bsi\b|\bs'il\b|\bif\b|\bin case\b|\bwhether\b|\bque vous ayez\b|\bpour (?:ceux|celles|les personnes)\b|\bfor (?:those|anyone|everyone)\b|\bau cas ou\b|\bou non\b|\bor not\b|\bqu'\w+ ayez\b|\bvous qui\b|\bmaybe\b|\bperhaps\b|\bpeut-etre\b|\bje sais que\b|\bunless\b|\bsauf si\b)[^.!?\n]*$/;
+
+const SURVEY_OBJECT = /^\s*(?:a|au|aux|à|in|to)\s+(?:(?:ce|cette|notre|nos|the|our|this|l')\s*)?(?:questionnaire|enquete|sondage|survey|poll|feedback|formulaire|form|consultation)/;
 
 /**
  * Sentences telling the reader they attended or missed the event. Conditional wording (« si vous
@@ -58,6 +61,8 @@ export function extractAttendance(part: Part, text: string): AttendanceClaim[] {
         const before = sentence.slice(0, match.index);
         const after = sentence.slice(match.index + match[0].length);
         if (CONDITIONAL.test(before) || /\bou non\b|\bor not\b/.test(after)) continue;
+        // « Merci pour votre participation à notre questionnaire », "thanks for taking part in the survey".
+        if (claim === 'attended' && SURVEY_OBJECT.test(after.slice(0, 50))) continue;
         claims.push({ part, claim, phrase: match[0] });
         break;
       }

@@ -24,7 +24,7 @@ export interface DateReference {
 }
 
 const MONTHS =
-  /janv|fevr|févr|mars|avr|mai|juin|juil|aout|août|sept|oct|nov|dec|déc|jan|feb|mar|apr|may|jun|jul|aug|sep|ocotober|october|november|december/i;
+  /(?<![\p{L}])(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|jan|feb|mar|apr|may|jun|jul|aug|sep)/iu;
 const WEEKDAYS: Record<string, number> = {
   dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,

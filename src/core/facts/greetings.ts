@@ -13,7 +13,10 @@ const OPENING =
 const CIVILITY = new Set([
   'madame', 'monsieur', 'mademoiselle', 'mme', 'mmes', 'm', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'docteur', 'docteure',
   'professeur', 'professeure', 'pr', 'prof', 'maitre', 'me', 'sir', 'madam', 'messieurs', 'mesdames', 'et', 'and', 'cher', 'chere',
+  'ou', 'or',
 ]);
+// Lower-case words that belong inside a name (« Marie de La Tour », "Ludwig van Beethoven").
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'dos', 'del', 'ben', 'bin', 'el', 'al', 'ter', 'ten', 'y', "d'"]);
 const GENERIC =
   /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?)$/iu;
 
@@ -25,7 +28,7 @@ export function nameTokens(name: string): string[] {
   let tokens = tokenCache.get(name);
   if (tokens) return tokens;
   tokens = fold(name)
-    .replace(/[()·.!?;:"«»]/g, ' ')
+    .replace(/[()·.!?;:"«»/]/g, ' ')
     .split(/[\s,]+/)
     .filter((t) => /[\p{L}\d]/u.test(t));
   // First names repeat across a list: a bounded cache spares most of the folding.
@@ -41,6 +44,31 @@ export function greetingNameWords(name: string): string[] {
   return tokens.filter((t) => !CIVILITY.has(t));
 }
 
+const NAME_START = /^[\p{Lu}[{<%*$\uE000-\uE003]/u;
+
+/**
+ * The name at the start of a salutation's clause: capitalised words, markers and placeholders, with
+ * particles between them; it stops at the first ordinary word (« Marie et bienvenue » → « Marie »).
+ */
+function nameRun(clause: string): string {
+  const tokens = clause.split(/\s+/).filter(Boolean);
+  const taken: string[] = [];
+  for (let i = 0; i < tokens.length && taken.length < 6; i++) {
+    const token = tokens[i]!;
+    if (NAME_START.test(token)) {
+      taken.push(token);
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (taken.length > 0 && PARTICLES.has(token.toLowerCase()) && next && NAME_START.test(next)) {
+      taken.push(token);
+      continue;
+    }
+    break;
+  }
+  return taken.join(' ');
+}
+
 /**
  * Salutation lines (« Bonjour Marie, », "Dear Dr Smith,") with the name they address. A line whose
  * name starts in lower case (« Bonjour et bienvenue ») or addresses a group (« Bonjour à tous ») has no name.
@@ -52,11 +80,9 @@ export function extractGreetings(part: Part, text: string): GreetingFact[] {
     const opening = OPENING.exec(line);
     if (!opening) continue;
     const rest = line.slice(opening[0].length);
-    const name = (/^[^,!:;?\n]*/.exec(rest)?.[0] ?? '').replace(/\s*\.$/, '').trim();
-    if (name === '' || name.split(/\s+/).length > 6) continue;
-    const first = name.charAt(0);
-    const isNameStart = /[\p{Lu}[{<%*\uE000-\uE003]/u.test(first) || /^[$]/.test(first);
-    if (!isNameStart) continue;
+    const clause = (/^[^,!:;?\n]*/.exec(rest)?.[0] ?? '').replace(/\s*\.$/, '').trim();
+    const name = nameRun(clause);
+    if (name === '') continue;
     facts.push({ part, line, name });
   }
   return facts;

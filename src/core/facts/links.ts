@@ -28,8 +28,16 @@ const LABEL_PATTERNS: [LinkLabel, RegExp][] = [
 
 const GENERIC_TEXT = /^(?:ici|la|here|click here|cliquez ici|cliquer ici|ce lien|this link|lien|link|en savoir plus|learn more|read more|lire la suite|acceder|access|ouvrir|open|voir|see|go|>+|→)$/;
 
+const FILE_EXTENSION = /^(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|csv|txt|zip|png|jpe?g|gif|svg|webp|mp4|mp3|ics|html?|php|aspx?)$/i;
+
 function looksLikeUrl(text: string): boolean {
-  return /^(?:https?:\/\/|www\.)\S+$/i.test(text.trim()) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i.test(text.trim());
+  const t = text.trim();
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(t)) return true;
+  // A bare domain ("club-mobilites.fr/agenda"), not a file name ("grille.pdf") nor a version ("v2.0").
+  const match = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:\/\S*)?$/i.exec(t);
+  if (!match) return false;
+  const tld = match[1]!.split('.').pop()!;
+  return /^[a-z]{2,24}$/i.test(tld) && !FILE_EXTENSION.test(tld);
 }
 
 /** The kinds a link's wording claims: its own text, or the short label before it when its text says nothing. */

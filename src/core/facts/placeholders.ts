@@ -18,7 +18,7 @@ const PATTERNS: RegExp[] = [
   /(?<![\w{$])\{\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{0,40}\s*\}(?!\})/g, // {firstName}, {prénom}
   new RegExp(`\\[\\s*${FIELD_WORDS}\\s*\\]`, 'giu'), // [Prénom], [FIRST NAME], [LIEN REPLAY]
   /\[\s*[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9]+)+\s*\]/g, // [FIRST_NAME], [EVENT DATE]
-  new RegExp(`<<\\s*${FIELD_WORDS}\\s*>>|«\\s*${FIELD_WORDS}\\s*»`, 'giu'), // Word merge fields «Prénom»
+  new RegExp(`<<\\s*${FIELD_WORDS}\\s*>>|«\\s*${FIELD_WORDS}\\s*»|<\\s*${FIELD_WORDS}\\s*>`, 'giu'), // Word merge fields «Prénom», <Prénom>
   /(?<![\p{L}\d])[Xx]{3,}(?![\p{L}\d])/gu, // XXX
   /(?<![A-Za-zÀ-ÿ\d])XX[/:h.]XX(?:[/.]XX(?:XX)?)?(?![A-Za-zÀ-ÿ\d])/g, // XX/XX/XXXX, XXhXX
   /\b(?:TODO|FIXME|TBD|TBC)\b/g,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anEnglishEvent, check, EN_BODY, FR_BODY, findingsOf, mjml, THREE_RECIPIENTS } from '../../support/campaign-builder.ts';
+import { anEnglishEvent, anEvent, check, EN_BODY, FR_BODY, findingsOf, mjml, THREE_RECIPIENTS } from '../../support/campaign-builder.ts';
 
 const ENGLISH = { event: anEnglishEvent(), draft: { subject: 'Recording and slides: {{event.title}}' } };
 const EVERYONE = THREE_RECIPIENTS.map((r) => r.email);
@@ -125,7 +125,7 @@ describe('date.weekday does not fire on weekdays that agree with their dates', (
   ])('accepts {{event.date}} itself (%s, start %s)', async (language, start, end) => {
     // Prepare: a first of the month (« 1er ») and evenings where the UTC day is another day
     const timezone = start.endsWith('-04:00') ? 'America/New_York' : 'Europe/Paris';
-    const event = language === 'en' ? anEnglishEvent({ start, end, timezone }) : { ...anEnglishEvent({ start, end, timezone }), ...frenchIdentity() };
+    const event = language === 'en' ? anEnglishEvent({ start, end, timezone }) : anEvent({ start, end, timezone });
     const template = language === 'en' ? mjml(EN_BODY, { language: 'en' }) : mjml(FR_BODY);
     const subject = language === 'en' ? 'Recording of {{event.date}}: {{event.title}}' : 'Replay du {{event.date}} – {{event.title}}';
 
@@ -158,12 +158,3 @@ describe('date.weekday does not fire on weekdays that agree with their dates', (
     expect(findingsOf(report, 'date.weekday')).toEqual([]);
   });
 });
-
-function frenchIdentity(): Record<string, unknown> {
-  return {
-    id: 'audit-rgaa-2026',
-    title: "Accessibilité numérique : réussir l'audit RGAA de son site public",
-    language: 'fr',
-    keywords: ['accessibilité numérique', 'RGAA', 'audit'],
-  };
-}

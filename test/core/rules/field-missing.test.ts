@@ -54,6 +54,19 @@ describe('field.missing', () => {
     expect(findingsOf(report, 'field.missing')).toEqual([]);
   });
 
+  it('still blocks an empty column inside an {{#if}} that tests something else', async () => {
+    // Prepare
+    const body = `${FR_BODY}\n{{#if recipient.attended}}<p>Votre structure : {{recipient.organisation}}</p>{{/if}}`;
+
+    // Act
+    const report = await check({ template: mjml(body), recipients: WITH_ORGANISATION });
+
+    // Assess
+    const findings = findingsOf(report, 'field.missing');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'block', recipients: 1, examples: ['loic.bertrand@agglo-trois-vallees.fr'] });
+  });
+
   it('blocks the one recipient whose first name is empty in the greeting', async () => {
     // Prepare
     const recipients = [THREE_RECIPIENTS[0]!, { ...THREE_RECIPIENTS[1]!, firstName: '' }, THREE_RECIPIENTS[2]!];

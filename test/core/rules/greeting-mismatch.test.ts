@@ -139,6 +139,11 @@ Se désinscrire : {{unsubscribeUrl}}
       ['<p>Bonjour {{recipient.firstName}} {{recipient.lastName}},</p>'],
       ['<p>Bonjour et merci pour votre inscription,</p>'],
       ['<p>Bonjour,</p>'],
+      ['<p>Bonjour Madame ou Monsieur,</p>'],
+      ['<p>Bonjour Madame/Monsieur,</p>'],
+      ['<p>Bonjour {{recipient.firstName}} et merci pour votre participation !</p>'],
+      ['<p>Bonjour {{recipient.firstName}} et bienvenue,</p>'],
+      ['<p>Bonjour {{recipient.firstName}} – merci d’être venu·e.</p>'],
     ])('accepts the French greeting %s', async (greeting) => {
       // Prepare
       const template = frenchGreeting(greeting);
@@ -156,6 +161,9 @@ Se désinscrire : {{unsubscribeUrl}}
       ['<p>Hi everyone,</p>'],
       ['<p>Dear all,</p>'],
       ['<p>Dear {{recipient.firstName}} {{recipient.lastName}},</p>'],
+      ['<p>Dear Sir or Madam,</p>'],
+      ['<p>Dear Sir/Madam,</p>'],
+      ['<p>Hello {{recipient.firstName}} and welcome back!</p>'],
     ])('accepts the English greeting %s', async (greeting) => {
       // Prepare
       const spec = english(greeting, { recipients: ENGLISH_RECIPIENTS });

@@ -161,7 +161,8 @@ describe('link.unsafe leaves working production links alone', () => {
       `<p>Ressources : <a href="https://www.developpement-durable.gouv.fr/accessibilite-numerique">le guide du ministère</a>,
 <a href="https://www.ecologie.gouv.fr/politiques/developpement-local">le développement local</a>,
 <a href="https://devenir-accessible.fr/grille">la grille commentée</a>,
-<a href="https://www.testeur-rgaa.fr/outils">les outils de test</a>.</p>`,
+<a href="https://www.testeur-rgaa.fr/outils">les outils de test</a>,
+<a href="https://developpeurs.numerique-territoires.fr/rgaa">l'espace développeurs</a>.</p>`,
     );
 
     // Act
