@@ -1,0 +1,58 @@
+import { canaryJob, sendOrder } from '../core/workflow/send-plan.ts';
+import type { CampaignRecord, SendRow } from '../ports/campaign-store.ts';
+import { loadFrozenVersion } from './frozen-version.ts';
+import { campaignUrl } from './links.ts';
+import type { Services } from './services.ts';
+import { sendSystemMail } from './system-mail.ts';
+import { findMember } from './team-access.ts';
+
+/**
+ * Freezes an approved version and starts its send: one row per selected recipient in send order (the
+ * team's own addresses first), suppressed addresses marked, then the canary batch queued and the
+ * organiser and approver told, with the link to halt.
+ */
+export async function dispatchSend(services: Services, campaignId: string): Promise<CampaignRecord> {
+  const { store, clock, settings } = services;
+  const campaign = await store.getCampaign(campaignId);
+  if (!campaign || campaign.status !== 'approved') return campaign!;
+  const frozen = await loadFrozenVersion(services, campaignId, campaign.version);
+  const teamEmails = new Set((await services.team.members()).map((m) => m.email.toLowerCase()));
+  const ordered = sendOrder([...frozen.recipients.values()], teamEmails);
+  const suppressed = await store.suppressed(ordered.map((r) => r.email));
+  const now = clock.now().toISOString();
+  const rows: SendRow[] = ordered.map((recipient, position) => {
+    const email = recipient.email.toLowerCase();
+    const digest = frozen.digests[email];
+    if (!digest) return { position, email: recipient.email, digest: '', status: 'skipped', reason: 'not checked at submission', at: now };
+    if (suppressed.has(email)) return { position, email: recipient.email, digest, status: 'suppressed', reason: 'unsubscribed', at: now };
+    return { position, email: recipient.email, digest, status: 'pending' };
+  });
+  // Rows are written before anything is queued: a dispatch interrupted here is redone from scratch.
+  await store.putSendRows(campaignId, campaign.version, rows);
+  await store.setCounts(campaignId, {
+    selected: rows.length,
+    sent: 0,
+    failed: 0,
+    suppressed: rows.filter((r) => r.status === 'suppressed').length,
+    skipped: rows.filter((r) => r.status === 'skipped').length,
+  });
+  const sending = await store.updateCampaign(campaignId, { fromStatuses: ['approved'], version: campaign.version }, { status: 'sending', updatedAt: now });
+  const teamCount = ordered.filter((r) => teamEmails.has(r.email.toLowerCase())).length;
+  await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `sending started: ${rows.length} recipients, ${teamCount} team address(es) and the first ${settings.canarySize} first` });
+  await services.queue.enqueue([canaryJob(campaignId, campaign.version, rows.length, teamCount, settings)]);
+
+  const version = await store.getVersion(campaignId, campaign.version);
+  const people = [version?.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
+  for (const email of people) {
+    const member = (await findMember(services, email)) ?? { email, language: undefined };
+    await sendSystemMail(services, member, 'sending-started', {
+      title: campaign.title,
+      campaignId,
+      version: campaign.version,
+      selected: rows.length,
+      canaryWindowMinutes: Math.round(settings.canaryWindowSeconds / 60),
+      campaignUrl: campaignUrl(settings, campaignId),
+    });
+  }
+  return sending;
+}

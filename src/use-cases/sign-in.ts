@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { AccessError } from '../core/errors.ts';
+import { signToken, tokenHash, type SessionClaim } from '../core/workflow/tokens.ts';
+import type { Services } from './services.ts';
+import { sendSystemMail } from './system-mail.ts';
+import { findMember } from './team-access.ts';
+
+/**
+ * Emails a single-use, short-lived sign-in link to a member's own address. Says nothing about whether
+ * the address is a member (the caller always answers 202).
+ */
+export async function requestSignIn(services: Services, email: string): Promise<void> {
+  const member = await findMember(services, email);
+  if (!member) return;
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(services.clock.now().getTime() + services.settings.signInTtlSeconds * 1000);
+  await services.store.putSignInToken(tokenHash(token), member.email, expiresAt.toISOString());
+  await sendSystemMail(services, member, 'sign-in', {
+    name: member.name,
+    signInUrl: `${services.settings.publicUrl}/sign-in/${token}`,
+    expiresInMinutes: Math.round(services.settings.signInTtlSeconds / 60),
+  });
+}
+
+/** Uses a sign-in link (once) and returns the signed session cookie value and its lifetime. */
+export async function completeSignIn(services: Services, token: string): Promise<{ session: string; email: string; maxAgeSeconds: number }> {
+  const result = await services.store.consumeSignInToken(tokenHash(token), services.clock.now().toISOString());
+  if ('refused' in result) {
+    const messages = {
+      unknown: ['LINK_INVALID', 'This sign-in link is not valid. Ask for a new one.'],
+      expired: ['LINK_EXPIRED', 'This sign-in link has expired. Ask for a new one.'],
+      used: ['LINK_USED', 'This sign-in link was already used. Ask for a new one.'],
+    } as const;
+    const [code, message] = messages[result.refused];
+    throw new AccessError(code, message);
+  }
+  const member = await findMember(services, result.email);
+  if (!member) throw new AccessError('UNAUTHENTICATED', 'This address is no longer in the team.');
+  const claim: SessionClaim = {
+    e: member.email,
+    x: Math.floor(services.clock.now().getTime() / 1000) + services.settings.sessionTtlSeconds,
+    n: randomBytes(16).toString('base64url'),
+  };
+  return { session: signToken(services.settings.secret, 'session', claim), email: member.email, maxAgeSeconds: services.settings.sessionTtlSeconds };
+}
