@@ -15,10 +15,12 @@ export interface FrozenVersion {
   digests: Record<string, string>;
 }
 
-const cache = new Map<string, Promise<FrozenVersion>>();
+const caches = new WeakMap<object, Map<string, Promise<FrozenVersion>>>();
 
-/** Loads (once per process) the stored files of a version and compiles its templates. */
+/** Loads (once per process and blob store) the stored files of a version and compiles its templates. */
 export function loadFrozenVersion(services: Services, campaignId: string, version: number): Promise<FrozenVersion> {
+  let cache = caches.get(services.blobs);
+  if (!cache) caches.set(services.blobs, (cache = new Map()));
   const key = `${campaignId}/${version}`;
   let loading = cache.get(key);
   if (!loading) {
@@ -29,7 +31,7 @@ export function loadFrozenVersion(services: Services, campaignId: string, versio
       const recipients = new Map(selectRecipients(campaign).map(({ recipient }) => [recipient.email.toLowerCase(), recipient] as const));
       return { campaign, plan: prepared.plan, recipients, digests: await loadDigests(services.blobs, campaignId, version) };
     })();
-    loading.catch(() => cache.delete(key));
+    loading.catch(() => cache!.delete(key));
     cache.set(key, loading);
     // A worker keeps a few versions at most.
     if (cache.size > 8) cache.delete(cache.keys().next().value!);

@@ -34,7 +34,18 @@ export class RecordingMailer implements Mailer {
     this.failures.push(rule);
   }
 
+  private permanent: ((mail: OutgoingMail) => MailerError | undefined)[] = [];
+
+  /** Fails every send that the rule picks (e.g. an address SES always rejects). */
+  failAlways(rule: (mail: OutgoingMail) => MailerError | undefined): void {
+    this.permanent.push(rule);
+  }
+
   async send(mail: OutgoingMail): Promise<string> {
+    for (const rule of this.permanent) {
+      const error = rule(mail);
+      if (error) throw error;
+    }
     const rule = this.failures.shift();
     const error = rule?.(mail);
     if (error) throw error;
@@ -69,7 +80,8 @@ export class RecordingNotifier implements Notifier {
 
 /** A blob store in memory. */
 export class InMemoryBlobStore implements BlobStore {
-  readonly blobs = new Map<string, Uint8Array>();
+  /** `blobs` may be shared with another instance: a second worker process seeing the same bucket. */
+  constructor(readonly blobs = new Map<string, Uint8Array>()) {}
   async put(key: string, body: Uint8Array | string): Promise<void> {
     this.blobs.set(key, typeof body === 'string' ? Buffer.from(body) : Buffer.from(body));
   }
