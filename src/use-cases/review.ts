@@ -1,4 +1,4 @@
-import { AccessError, ConflictError, NotFoundError } from '../core/errors.ts';
+import { AccessError, ConflictError, GuardError, NotFoundError } from '../core/errors.ts';
 import { verifyToken, type ReviewClaim } from '../core/workflow/tokens.ts';
 import type { CampaignRecord, DecisionRecord, VersionRecord } from '../ports/campaign-store.ts';
 import type { Member } from '../ports/team-directory.ts';
@@ -49,9 +49,18 @@ export async function openReview(services: Services, token: string): Promise<Ope
  * Records the reviewer's decision on the exact version and content of the link, at most once per
  * version; an approval freezes the version and starts the send.
  */
-export async function decideReview(services: Services, input: { token: string; decision: 'approve' | 'reject'; comment: string }): Promise<{ status: CampaignRecord['status'] }> {
+export async function decideReview(
+  services: Services,
+  input: { token: string; decision: 'approve' | 'reject'; comment: string; hasConfirmed: boolean; acknowledgedWarnings: number },
+): Promise<{ status: CampaignRecord['status'] }> {
   const review = await openReview(services, input.token);
   const { claim, reviewer } = review;
+  // A person decides, not a link scanner submitting the form as it found it: the check box, and one per
+  // warning, must have been ticked.
+  const warnings = review.version.findings.filter((f) => f.severity === 'warn').length;
+  if (!input.hasConfirmed || (input.decision === 'approve' && input.acknowledgedWarnings < warnings)) {
+    throw new GuardError('CONFIRMATION_REQUIRED', `Tick the confirmation${warnings && input.decision === 'approve' ? ` and each of the ${warnings} warning(s)` : ''} before deciding; nothing was decided.`);
+  }
   if (review.decision) {
     throw new AccessError('LINK_USED', `This version was already ${review.decision.decision === 'approve' ? 'approved' : 'rejected'} by ${review.decision.reviewer} on ${review.decision.at}.`);
   }

@@ -63,12 +63,12 @@ describe('reviewing', () => {
     const { services, submitted, store } = await submittedClean();
     const version = (await store.getVersion(submitted.id, 1))!;
     const own = signToken(SETTINGS.secret, 'review', { c: submitted.id, v: 1, h: version.contentHash, r: ORGANISER.email, x: 4_000_000_000 });
-    await expect(decideReview(services, { token: own, decision: 'approve', comment: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(decideReview(services, { token: own, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const both = await fakeServices();
     const mine = await submitDraft(both.services, { actor: BOTH.email, files: clean });
     const h = (await both.store.getVersion(mine.id, 1))!.contentHash;
     const self = signToken(SETTINGS.secret, 'review', { c: mine.id, v: 1, h, r: BOTH.email, x: 4_000_000_000 });
-    await expect(decideReview(both.services, { token: self, decision: 'approve', comment: '' })).rejects.toMatchObject({ code: 'SELF_APPROVAL' });
+    await expect(decideReview(both.services, { token: self, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 })).rejects.toMatchObject({ code: 'SELF_APPROVAL' });
   });
 
   it('changes nothing when the link is only opened', async () => {
@@ -89,17 +89,24 @@ describe('reviewing', () => {
 
     const second = await submitDraft(services, { actor: ORGANISER.email, campaignId: submitted.id, files: clean });
     expect(second.version).toBe(2);
-    await expect(decideReview(services, { token, decision: 'approve', comment: '' })).rejects.toMatchObject({ code: 'LINK_OUTDATED' });
+    await expect(decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 })).rejects.toMatchObject({ code: 'LINK_OUTDATED' });
 
     const world = await submittedClean();
-    await decideReview(world.services, { token: world.token, decision: 'reject', comment: 'Le replay n’est pas encore en ligne.' });
-    await expect(decideReview(world.services, { token: world.token, decision: 'approve', comment: '' })).rejects.toBeInstanceOf(AccessError);
+    await decideReview(world.services, { token: world.token, decision: 'reject', comment: 'Le replay n’est pas encore en ligne.', hasConfirmed: true, acknowledgedWarnings: 0 });
+    await expect(decideReview(world.services, { token: world.token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 })).rejects.toBeInstanceOf(AccessError);
     expect((await world.store.getCampaign(world.submitted.id))!.status).toBe('rejected');
+  });
+
+  it('decides nothing when the form comes back as found, unconfirmed (a link scanner submitting it)', async () => {
+    const { services, submitted, token, store } = await submittedClean();
+    await expect(decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: false, acknowledgedWarnings: 0 })).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    expect((await store.getCampaign(submitted.id))!.status).toBe('in-review');
+    expect(await store.getDecision(submitted.id, 1)).toBeUndefined();
   });
 
   it('records who decided, when, and on which content', async () => {
     const { services, submitted, token, store } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: 'OK pour envoi' });
+    await decideReview(services, { token, decision: 'approve', comment: 'OK pour envoi', hasConfirmed: true, acknowledgedWarnings: 0 });
     const decision = (await store.getDecision(submitted.id, 1))!;
     const version = (await store.getVersion(submitted.id, 1))!;
     expect(decision).toMatchObject({ reviewer: REVIEWER.email, decision: 'approve', comment: 'OK pour envoi', contentHash: version.contentHash, at: '2026-11-26T09:00:00.000Z' });
@@ -111,7 +118,7 @@ describe('reviewing', () => {
 describe('sending', () => {
   it('sends every selected recipient exactly once, the canary first, with one-click unsubscribe headers', async () => {
     const { services, token, submitted, queue, clock, mailer, store } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     expect(queue.jobs).toEqual([{ job: { campaignId: submitted.id, version: 1, from: 0, to: 3, phase: 'canary' }, delaySeconds: 0 }]);
     expect(mailer.to(ORGANISER.email).at(-1)!.text).toContain('sending-started');
     expect(mailer.to(REVIEWER.email).at(-1)!.text).toContain('sending-started');
@@ -132,7 +139,7 @@ describe('sending', () => {
 
   it('waits the canary window before the rest, and never goes over the configured rate', async () => {
     const { services, token, queue, clock } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     const canary = queue.take()!;
     const started = clock.now().getTime();
     await sendBatch(services, canary.job);
@@ -144,7 +151,7 @@ describe('sending', () => {
 
   it('stops at once when halted and resumes without sending anyone twice', async () => {
     const { services, token, submitted, queue, clock, mailer, store } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     await sendBatch(services, queue.take()!.job);
     let sentBeforeHalt = 0;
     const original = services.mailer.send.bind(services.mailer);
@@ -172,7 +179,7 @@ describe('sending', () => {
 
   it('retries throttling until SES accepts, and reports a rejected address with its reason', async () => {
     const { services, token, submitted, queue, clock, mailer, store } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     for (let i = 0; i < 5; i++) mailer.failNext(() => new MailerError('THROTTLED', 'Maximum sending rate exceeded.'));
     mailer.failAlways((mail) => (mail.to.startsWith('loic.') ? new MailerError('REJECTED', 'Address blacklisted.') : undefined));
     await drainQueue(services, queue, clock);
@@ -187,7 +194,7 @@ describe('sending', () => {
   it('skips unsubscribed addresses and counts them as suppressed', async () => {
     const { services, token, submitted, queue, clock, mailer, store } = await submittedClean();
     const unsubscribeLink = /https:\/\/guard\.numerique-territoires\.fr\/unsubscribe\/[\w.-]+/;
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     await sendBatch(services, queue.take()!.job);
     const target = mailer.sent.filter((m) => m.from.startsWith('Mission'))[2]!;
     const link = unsubscribeLink.exec(target.html)![0];
@@ -204,7 +211,7 @@ describe('sending', () => {
 
   it('sends nothing twice when the same batch is delivered twice', async () => {
     const { services, token, queue, clock, mailer } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     const canary = queue.take()!;
     await Promise.all([sendBatch(services, canary.job), sendBatch(services, canary.job)]);
     await drainQueue(services, queue, clock);
@@ -215,7 +222,7 @@ describe('sending', () => {
 
   it('reports as failed, and never resends, a recipient whose worker died between claim and result', async () => {
     const { services, token, submitted, queue, clock, mailer, store } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     const job = queue.take()!.job;
     const rows = await store.getSendRows(submitted.id, 1, 0, 3);
     await store.moveSendRow(submitted.id, 1, rows[1]!.position, 'pending', { status: 'claimed', at: clock.now().toISOString() });
@@ -229,7 +236,7 @@ describe('sending', () => {
 
   it('refuses to send a message that is not the one that was checked', async () => {
     const { services, token, submitted, queue, clock, mailer, store, blobs } = await submittedClean();
-    await decideReview(services, { token, decision: 'approve', comment: '' });
+    await decideReview(services, { token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
     // Someone edits the stored template after approval.
     const key = `campaigns/${submitted.id}/v1/files/followup.mjml`;
     const template = Buffer.from((await blobs.get(key))!).toString('utf8');

@@ -1,4 +1,13 @@
-import type { SendJob } from '../../ports/send-queue.ts';
+/** A unit of sending work: a slice of a frozen campaign version's recipients. */
+export interface SendJob {
+  campaignId: string;
+  version: number;
+  /** Positions (0-based, in send order) of the first and after-last recipient of the batch. */
+  from: number;
+  to: number;
+  /** `canary`: the first slice; when it is done the rest is queued after the canary window. */
+  phase: 'canary' | 'main';
+}
 
 /** How a send is paced and split. */
 export interface SendSettings {

@@ -1,0 +1,108 @@
+import { getServices } from '../src/compose.ts';
+import { GuardError } from '../src/core/errors.ts';
+import { csrfToken, isCsrfToken, type SessionClaim } from '../src/core/workflow/tokens.ts';
+import type { Member } from '../src/ports/team-directory.ts';
+import { findMember } from '../src/use-cases/team-access.ts';
+import type { Services } from '../src/use-cases/services.ts';
+import { DICTIONARY, pickLanguage, type Language } from '../src/web/i18n.ts';
+import { renderPage } from '../src/web/views.ts';
+import { errorResponse, header, page, RequestError, sessionOf, statusOf, type HttpEvent, type HttpResult } from './http.ts';
+
+/** What every handler gets: the services, the session and member when signed in, the page language. */
+export interface RequestContext {
+  services: Services;
+  session?: SessionClaim | undefined;
+  member?: Member | undefined;
+  lang: Language;
+  /** The CSRF token to put in this member's forms. */
+  csrf?: string | undefined;
+}
+
+async function contextOf(event: HttpEvent): Promise<RequestContext> {
+  const services = await getServices();
+  const session = sessionOf(event, services.settings.secret, services.clock.now());
+  const member = session ? await findMember(services, session.e) : undefined;
+  return {
+    services,
+    session: member ? session : undefined,
+    member,
+    lang: pickLanguage(member?.language, header(event, 'accept-language')),
+    csrf: member && session ? csrfToken(services.settings.secret, session) : undefined,
+  };
+}
+
+/** Requires the form's CSRF token to be this session's. */
+export function requireCsrf(ctx: RequestContext, token: string | null | undefined): void {
+  if (!ctx.session || !token || !isCsrfToken(ctx.services.settings.secret, ctx.session, token)) {
+    throw new RequestError('CSRF', 'This form has expired or comes from elsewhere; reload the page and try again.');
+  }
+}
+
+/** Wraps a JSON API handler: one error mapping, 4xx messages shown, 5xx hidden. */
+export function apiHandler(fn: (event: HttpEvent, ctx: RequestContext) => Promise<HttpResult>) {
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    try {
+      return await fn(event, await contextOf(event));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const ERROR_TEXT: Record<Language, Record<string, string>> = {
+  fr: {
+    LINK_EXPIRED: 'Ce lien a expiré.',
+    LINK_USED: 'Ce lien a déjà servi : la décision est prise.',
+    LINK_OUTDATED: 'Ce lien concerne une version qui a été remplacée : une nouvelle version annule les approbations précédentes.',
+    LINK_INVALID: 'Ce lien n’est pas valide : il a été modifié ou coupé.',
+    SELF_APPROVAL: 'Vous avez soumis ce brouillon : une autre personne doit l’approuver.',
+    UNAUTHENTICATED: 'Connectez-vous d’abord.',
+    FORBIDDEN: 'Votre rôle ne permet pas cette action.',
+    NOT_FOUND: 'Cette page n’existe pas.',
+    CSRF: 'Ce formulaire a expiré ou vient d’ailleurs : rechargez la page.',
+    INVALID_TRANSITION: 'L’état de la campagne ne permet pas cette action.',
+    CAMPAIGN_INPUT_INVALID: 'Un fichier de la campagne ne peut pas être lu.',
+  },
+  en: {
+    LINK_EXPIRED: 'This link has expired.',
+    LINK_USED: 'This link has been used: the decision is made.',
+    LINK_OUTDATED: 'This link is for a version that has been replaced: a new version voids earlier approvals.',
+    LINK_INVALID: 'This link is not valid: it was altered or cut.',
+    SELF_APPROVAL: 'You submitted this draft: someone else must approve it.',
+    UNAUTHENTICATED: 'Sign in first.',
+    FORBIDDEN: 'Your role does not allow this.',
+    NOT_FOUND: 'This page does not exist.',
+    CSRF: 'This form has expired or comes from elsewhere: reload the page.',
+    INVALID_TRANSITION: 'The campaign’s status does not allow this.',
+    CAMPAIGN_INPUT_INVALID: 'A file of the campaign cannot be read.',
+  },
+};
+
+/** The page shown for an error: the reason in the reader's language, the detail for 4xx, nothing internal for 5xx. */
+export function errorPage(error: unknown, ctx: Pick<RequestContext, 'lang' | 'member'>): HttpResult {
+  const status = statusOf(error);
+  if (status >= 500) console.error('followup-guard: internal error', error);
+  const code = error instanceof GuardError ? error.code : 'INTERNAL';
+  const text = status < 500 ? `${ERROR_TEXT[ctx.lang][code] ?? ''} ${(error as Error).message}`.trim() : ctx.lang === 'fr' ? 'Une erreur est survenue de notre côté ; rien n’a été envoyé.' : 'Something went wrong on our side; nothing was sent.';
+  const heading = DICTIONARY[ctx.lang]['error.title'];
+  return page(status, renderPage('message', { lang: ctx.lang, title: heading, heading, text, tone: 'error', member: ctx.member }));
+}
+
+/** Wraps a page handler: errors become a page in the reader's language. */
+export function pageHandler(fn: (event: HttpEvent, ctx: RequestContext) => Promise<HttpResult>) {
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    let ctx: RequestContext | undefined;
+    try {
+      ctx = await contextOf(event);
+      return await fn(event, ctx);
+    } catch (error) {
+      return errorPage(error, ctx ?? { lang: pickLanguage(undefined, header(event, 'accept-language')) });
+    }
+  };
+}
+
+/** True when the client prefers an HTML page to JSON (a browser form post). */
+export function wantsHtml(event: HttpEvent): boolean {
+  const type = header(event, 'content-type') ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || (type.startsWith('multipart/form-data') && (header(event, 'accept') ?? '').includes('text/html'));
+}

@@ -1,0 +1,11 @@
+import { requireMember } from '../src/use-cases/team-access.ts';
+import { DICTIONARY } from '../src/web/i18n.ts';
+import { renderPage } from '../src/web/views.ts';
+import { pageHandler } from './context.ts';
+import { page } from './http.ts';
+
+/** GET /campaigns/new — the organiser's form to submit a follow-up's files. */
+export const handler = pageHandler(async (_event, ctx) => {
+  await requireMember(ctx.services, ctx.member?.email, 'organiser');
+  return page(200, renderPage('new-campaign', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['new.title'], member: ctx.member, isOrganiser: true, csrf: ctx.csrf }));
+});

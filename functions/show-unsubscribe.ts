@@ -1,0 +1,12 @@
+import { readUnsubscribeLink } from '../src/use-cases/unsubscribe.ts';
+import { DICTIONARY } from '../src/web/i18n.ts';
+import { renderPage } from '../src/web/views.ts';
+import { pageHandler } from './context.ts';
+import { page } from './http.ts';
+
+/** GET /unsubscribe/{token} — the page with the unsubscribe button; opening it changes nothing. */
+export const handler = pageHandler(async (event, ctx) => {
+  const token = event.pathParameters?.token ?? '';
+  const claim = readUnsubscribeLink(ctx.services, token);
+  return page(200, renderPage('unsubscribe', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['unsubscribe.title'], token, email: claim.e }));
+});

@@ -1,0 +1,60 @@
+import { computeFactDiff, type FactDiff } from '../core/check/fact-diff.ts';
+import type { Recipient } from '../core/campaign/types.ts';
+import { loadFrozenVersion } from './frozen-version.ts';
+import { unsubscribeUrl } from './links.ts';
+import type { Services } from './services.ts';
+
+/** One real message shown to a reviewer. */
+export interface Preview {
+  label: string;
+  email: string;
+  subject: string;
+  html: string;
+}
+
+/** What a reviewer or organiser looks at: the fact diff and previews of real messages. */
+export interface ReviewMaterial {
+  diff: FactDiff;
+  previews: Preview[];
+}
+
+function sample(recipients: readonly Recipient[], shapeKey: (r: Recipient) => string, max: number): { recipient: Recipient; label: string }[] {
+  const picked: { recipient: Recipient; label: string }[] = [];
+  const seenShapes = new Set<string>();
+  // One per segment first, then one per other shape of message (other branches, empty optional columns).
+  for (const attended of [true, false]) {
+    const first = recipients.find((r) => r.attended === attended);
+    if (first) {
+      picked.push({ recipient: first, label: attended ? 'attended' : 'missed' });
+      seenShapes.add(shapeKey(first));
+    }
+  }
+  for (const recipient of recipients) {
+    if (picked.length >= max) break;
+    const key = shapeKey(recipient);
+    if (seenShapes.has(key)) continue;
+    seenShapes.add(key);
+    picked.push({ recipient, label: recipient.attended ? 'attended' : 'missed' });
+  }
+  return picked;
+}
+
+/** The fact diff and previews (at least one per segment, then one per other shape, up to six) of a stored version. */
+export async function reviewMaterial(services: Services, campaignId: string, version: number): Promise<ReviewMaterial> {
+  const frozen = await loadFrozenVersion(services, campaignId, version);
+  const diff = await computeFactDiff(frozen.campaign, services.clock.now());
+  const previews = sample([...frozen.recipients.values()], (r) => frozen.plan.shapeKey(r), 6).map(({ recipient, label }) => {
+    const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
+    return { label, email: recipient.email, subject: message.subject, html: message.html };
+  });
+  return { diff, previews };
+}
+
+/** One recipient's message of a stored version (the organiser's preview by address). */
+export async function previewFor(services: Services, campaignId: string, version: number, email: string): Promise<Preview | undefined> {
+  const frozen = await loadFrozenVersion(services, campaignId, version);
+  const recipient = frozen.recipients.get(email.trim().toLowerCase()) ?? frozen.campaign.recipients.rows.find((r) => r.email.toLowerCase() === email.trim().toLowerCase());
+  if (!recipient) return undefined;
+  const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
+  return { label: recipient.attended ? 'attended' : 'missed', email: recipient.email, subject: message.subject, html: message.html };
+}

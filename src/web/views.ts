@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { DICTIONARY, type Language, type MessageKey } from './i18n.ts';
+
+const env = Handlebars.create();
+env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+env.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+  const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
+  return (DICTIONARY[lang] as Record<string, string>)[key] ?? (DICTIONARY.fr as Record<string, string>)[key] ?? key;
+});
+
+let pages: Map<string, Handlebars.TemplateDelegate> | undefined;
+
+function load(folder: string): Map<string, Handlebars.TemplateDelegate> {
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of readdirSync(folder)) {
+    if (!file.endsWith('.hbs')) continue;
+    const name = file.slice(0, -4);
+    const source = readFileSync(join(folder, file), 'utf8');
+    env.registerPartial(name, source);
+    compiled.set(name, env.compile(source, { strict: false }));
+  }
+  return compiled;
+}
+
+/** The words of a key in a language (for texts built outside the templates). */
+export function translate(lang: Language, key: MessageKey): string {
+  return DICTIONARY[lang][key];
+}
+
+/**
+ * Renders a page of templates/pages (Handlebars: every value is HTML-escaped, so recipient data and
+ * event titles show as text). The pages are read once per process.
+ */
+export function renderPage(name: string, data: Record<string, unknown> & { lang: Language; title: string }): string {
+  pages ??= load(process.env.PAGES_DIR ?? join(process.cwd(), 'templates', 'pages'));
+  const template = pages.get(name);
+  if (!template) throw new Error(`no page template ${name}`);
+  return template(data);
+}
