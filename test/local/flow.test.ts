@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readCampaignFolder } from '../../src/adapters/local/campaign-folder.ts';
+import { unsubscribeUrl } from '../../src/use-cases/links.ts';
+import type { Settings } from '../../src/use-cases/services.ts';
 import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
 import { syntheticCampaign } from '../../bench/synthetic-campaign.ts';
 import { Browser, campaignForm, inbox, mailTo, rawMimeRecorder } from './stack-client.ts';
@@ -152,4 +155,41 @@ describe('the local stack, tried as a new user would', () => {
     expect(view.counts).toEqual({ selected: 300, sent: 300, failed: 0, suppressed: 0, skipped: 0 });
     expect(view.history.map((h) => h.what)).toEqual(expect.arrayContaining(['halted the send', 'resumed the send']));
   }, 180_000);
+
+  it('takes a large list through an upload, and skips an address unsubscribed by one click', async () => {
+    // A participant unsubscribes with their mail client's one-click button (the link of an earlier mail).
+    const address = 'maelle.guillot@departement-val-morin.fr';
+    const secret = readFileSync(join(dataDir, 'secret'), 'utf8').trim();
+    const link = unsubscribeUrl({ publicUrl: stack.url, secret } as Settings, address, 'an-earlier-campaign');
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(address);
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+
+    const organiser = new Browser(stack.url);
+    await organiser.signIn(ORGANISER, stack.sesUrl);
+    const upload = (await (await organiser.fetch('/api/uploads', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { key: string; url: string };
+    const files = await readCampaignFolder('examples/demo-campaign');
+    expect((await fetch(upload.url, { method: 'PUT', body: Buffer.from(files.get('recipients.csv')!) })).status).toBe(200);
+    const text = (name: string) => Buffer.from(files.get(name)!).toString('utf8');
+    const before = (await participantMails()).length;
+    const submitted = (await (
+      await organiser.fetch('/api/campaigns', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: text('event.json'), draft: text('draft.json'), template: text('followup.mjml'), text: text('followup.txt'), recipientsUpload: upload.key, config: text('guard.config.json') }),
+      })
+    ).json()) as { id: string; status: string };
+    expect(submitted.status).toBe('in-review');
+    const request = await mailTo(stack.sesUrl, REVIEWER, /À relire/);
+    const reviewPath = new URL(/https?:\/\/localhost:\d+\/review\/[\w.-]+/.exec(request.body.text ?? '')![0]).pathname;
+    expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&confirm=yes' })).status).toBe(200);
+    await stack.idle();
+    const view = (await (await organiser.fetch(`/api/campaigns/${submitted.id}`)).json()) as { status: string; counts: Record<string, number> };
+    expect(view.counts).toEqual({ selected: 40, sent: 39, failed: 0, suppressed: 1, skipped: 0 });
+    const mails = (await participantMails()).slice(before);
+    expect(mails).toHaveLength(39);
+    expect(mails.some((m) => m.destination.to.includes(address))).toBe(false);
+  }, 120_000);
 });

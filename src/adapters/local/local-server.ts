@@ -127,7 +127,8 @@ export function createLocalServer(options: { root: string; blobs: BlobStore; rou
       try {
         const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
         if (request.method === 'PUT' && url.pathname.startsWith('/uploads/')) {
-          const key = decodeURIComponent(url.pathname.slice(1));
+          // FolderBlobStore.uploadUrl(key) is `${publicUrl}/uploads/${key}`.
+          const key = decodeURIComponent(url.pathname.slice('/uploads/'.length));
           if (!/^uploads\/[\w.-]+$/.test(key)) {
             response.writeHead(400).end('bad upload key');
             return;

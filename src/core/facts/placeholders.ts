@@ -13,7 +13,7 @@ const PATTERNS: RegExp[] = [
   /\{\{[^{}]*\}?\}\}|\{\{|\}\}/g, // leftover Handlebars / Mustache
   /\*\|[A-Z0-9_:]+\|\*/gi, // Mailchimp *|FNAME|*
   /%%[^%\s][^%\n]{0,40}%%/g, // %%FirstName%%
-  /%[A-Z][A-Z0-9_]{1,30}%/g, // %FIRSTNAME%
+  /%[A-Z][A-Z0-9_]{2,30}%/g, // %FIRSTNAME% (not a percent-encoded byte such as %C3%)
   /\$\{[^}\n]{0,60}\}/g, // ${firstName}
   /(?<![\w{$])\{\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{0,40}\s*\}(?!\})/g, // {firstName}, {prénom}
   new RegExp(`\\[\\s*${FIELD_WORDS}\\s*\\]`, 'giu'), // [Prénom], [FIRST NAME], [LIEN REPLAY]
