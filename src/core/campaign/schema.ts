@@ -142,7 +142,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   conflictWindowMinutes: 120,
   topicMinOtherScore: 3,
   topicMargin: 1.5,
-  topicMinContentWords: 10,
+  topicMinContentWords: 20,
   topicMinOwnShare: 0.05,
 };
 

@@ -13,6 +13,11 @@ export interface CheckReport {
   findings: Finding[];
 }
 
+/** A report with every affected address of each finding (same order as `findings`). */
+export interface DetailedCheckReport extends CheckReport {
+  affected: string[][];
+}
+
 export interface CheckOptions {
   /** The instant the check runs at (event.not-ended). */
   now: Date;
@@ -22,6 +27,8 @@ export interface CheckOptions {
   onProgress?(checked: number, total: number): void;
   /** Called with each selected recipient's message exactly as it would be sent, after it is checked. */
   onMessage?(recipient: Recipient, message: RenderedMessage, isBlocked: boolean): void;
+  /** Keeps every affected address of each finding (not only five examples). */
+  isKeepingAffected?: boolean;
 }
 
 /** Recipients of the draft's audience, in file order, with their position in the list. */
@@ -57,12 +64,14 @@ function errorText(error: unknown): string {
  * Facts that do not depend on the recipient are extracted once per shape of message (same branches,
  * same empty values); a recipient whose message cannot be rendered or checked is blocked, never skipped.
  */
-export async function checkCampaign(campaign: Campaign, options: CheckOptions): Promise<CheckReport> {
+export async function checkCampaign(campaign: Campaign, options: CheckOptions & { isKeepingAffected: true }): Promise<DetailedCheckReport>;
+export async function checkCampaign(campaign: Campaign, options: CheckOptions): Promise<CheckReport>;
+export async function checkCampaign(campaign: Campaign, options: CheckOptions): Promise<CheckReport | DetailedCheckReport> {
   const ctx = buildCheckContext(campaign, options.now);
   const prepared = await prepareTemplates(campaign);
   const selected = selectRecipients(campaign);
   const rules = activeRules(ctx);
-  const collector = new FindingCollector();
+  const collector = new FindingCollector(options.isKeepingAffected === true);
   const everyone = selected.map((s) => s.recipient);
 
   for (const { rule, severity } of rules.campaign) {
@@ -79,11 +88,12 @@ export async function checkCampaign(campaign: Campaign, options: CheckOptions): 
 
   const findings = collector.findings();
   const total = campaign.recipients.total;
-  return {
+  const report: CheckReport = {
     verdict: findings.some((f) => f.severity === 'block') ? 'blocked' : 'ready',
     recipients: { total, selected: selected.length, excluded: total - selected.length },
     findings,
   };
+  return options.isKeepingAffected ? { ...report, affected: collector.affected() } : report;
 }
 
 function checkMessages(

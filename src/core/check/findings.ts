@@ -28,6 +28,10 @@ interface Group extends Finding {
 export class FindingCollector {
   private readonly groups = new Map<string, Group>();
   private readonly groupsPerRule = new Map<RuleId, number>();
+  /** Every affected address per finding, when asked for (the organiser's "affected recipients" list). */
+  private readonly everyone = new Map<Group, string[]>();
+
+  constructor(private readonly isKeepingEveryone = false) {}
 
   /** Records what a rule observed in one recipient's message. */
   addForRecipient(rule: RuleId, severity: Severity, observation: Observation, recipientIndex: number, email: string): void {
@@ -54,6 +58,12 @@ export class FindingCollector {
     group.lastRecipient = recipientIndex;
     group.recipients++;
     if (group.examples.length < MAX_EXAMPLES) group.examples.push(email);
+    if (this.isKeepingEveryone) this.everyone.set(group, [...(this.everyone.get(group) ?? []), email]);
+  }
+
+  /** Every affected address of each finding, in the order of `findings()` (empty without `isKeepingEveryone`). */
+  affected(): string[][] {
+    return this.sorted().map((group) => this.everyone.get(group) ?? group.examples);
   }
 
   /** Records a campaign-wide finding with its own count and examples. */
@@ -65,10 +75,12 @@ export class FindingCollector {
 
   /** The findings, blocking ones first, then in the order of the contract's rule table. */
   findings(): Finding[] {
+    return this.sorted().map(({ lastRecipient: _, ...finding }) => finding);
+  }
+
+  private sorted(): Group[] {
     const order = (rule: RuleId) => RULE_IDS.indexOf(rule);
-    return [...this.groups.values()]
-      .map(({ lastRecipient: _, ...finding }) => finding)
-      .sort(
+    return [...this.groups.values()].sort(
         (a, b) =>
           (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1) ||
           order(a.rule) - order(b.rule) ||

@@ -139,8 +139,12 @@ export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMes
     placeholders.push(...extractPlaceholders(p.part, p.text));
     for (const link of p.links) placeholders.push(...extractPlaceholders(p.part, link.href));
     const words = foldWords(plain);
+    // This event's own title may begin with an older one's (« Santé mentale des jeunes » and « Santé
+    // mentale des jeunes : repérer… »): only text outside it can name another event.
+    const outsideOwnTitle = stripAccents(plain).replace(titlePattern(ctx.self.event.title), ' | ');
     for (const known of ctx.catalog) {
-      if (words.includes(known.titleWords) || (known.titleHeadWords && quotedSpans(plain).has(known.titleHeadWords))) {
+      const isOwnHead = known.titleHeadWords !== undefined && ctx.self.titleWords.includes(known.titleHeadWords);
+      if (namesTitle(outsideOwnTitle, known.event.title) || (known.titleHeadWords && !isOwnHead && quotedSpans(plain).has(known.titleHeadWords))) {
         titleMentions.push({ part: p.part, known });
       }
     }
@@ -175,6 +179,40 @@ export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMes
 }
 
 const QUOTED = /«\s*([^«»]{3,200}?)\s*»|“([^“”]{3,200}?)”|"([^"]{3,200}?)"/g;
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+const titlePatterns = new Map<string, RegExp>();
+
+/** A title as a pattern over accent-stripped text: its words in order, any spacing or punctuation between. */
+function titlePattern(title: string): RegExp {
+  let pattern = titlePatterns.get(title);
+  if (!pattern) {
+    const parts = stripAccents(title).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    titlePatterns.set(title, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+/**
+ * True when a text names an event by its title. A long title is distinctive anywhere; a short one
+ * (« Santé mentale des jeunes ») counts only written as a title — capitalised or between quotes — not
+ * as ordinary words of a sentence (« les premiers secours en santé mentale des jeunes »).
+ */
+function namesTitle(text: string, title: string): boolean {
+  const plain = stripAccents(text);
+  const isLong = title.split(/\s+/).length >= 6;
+  for (const match of plain.matchAll(titlePattern(title))) {
+    if (isLong) return true;
+    const before = plain.slice(Math.max(0, (match.index ?? 0) - 3), match.index);
+    if (/\p{Lu}/u.test(match[0].charAt(0)) || /[«"“']\s*$/.test(before)) return true;
+  }
+  return false;
+}
 
 function quotedSpans(text: string): Set<string> {
   const spans = new Set<string>();

@@ -29,12 +29,15 @@ const MISSED: RegExp[] = [
   /\b(?:vous )?n'avez (?:(?:malheureusement|helas|finalement|donc|alors|sans doute|visiblement|manifestement) )?pas (?:pu|eu la possibilite de|eu l'occasion de|reussi a) (?:assister|participer|vous connecter|suivre|etre (?:present|presente|des notres|parmi nous|la|avec nous)|vous joindre|nous rejoindre|venir|y assister|y participer|le suivre|la suivre|nous suivre|vous y connecter|rejoindre|etre au rendez-vous)/,
   /\b(?:vous )?n'avez (?:(?:malheureusement|helas|finalement|donc|alors|sans doute|visiblement|manifestement) )?pas (?:assiste|participe|suivi|pu venir)/,
   /\bvous n'etiez pas (?:present|presente|parmi nous|des notres|la|connecte)/,
-  /\b(?:nous ne vous avons pas vu|on ne vous a pas vu|vous avez manque|vous avez rate|vous nous avez manque|malgre votre absence|en votre absence|vous etiez absent|vous avez ete absent|regrettons votre absence|dommage que vous n'ayez pas)/,
+  /\b(?:nous ne vous avons pas vu|on ne vous a pas vu|vous nous avez manque|malgre votre absence|en votre absence|vous etiez absent|vous avez ete absent|regrettons votre absence|dommage que vous n'ayez pas)/,
+  // « Vous avez manqué notre webinaire », not « vous avez manqué le début » (a part of it).
+  /\bvous (?:l'avez|avez) (?:manque|rate)(?:\s*(?:[.!?]|$)| (?:notre|nos|ce|cette|le|la|l'|les) ?(?:webinaire|session|rencontre|evenement|visio|visioconference|conference|atelier|rendez-vous|direct|live|diffusion|seance|matinale|table ronde))/,
   /\b(?:desole|desolee|desoles)s? (?:de ne pas vous avoir vu|que vous n'ayez pas)/,
   /\b(?:sorry|shame|pity) (?:that )?(?:we missed you|you (?:missed|couldn't|could not|weren't able|were unable))/,
   /\bwe missed you\b/,
   /\byou (?:couldn't|could not|were unable to|weren't able to|were not able to|didn't get to|did not get to|didn't manage to|did not manage to) (?:make it|attend|join|be there|be with us|come|participate|tune in|connect)/,
-  /\byou (?:missed|didn't attend|did not attend|didn't join|did not join|weren't there|were not there|were absent)\b/,
+  /\byou (?:didn't attend|did not attend|didn't join|did not join|weren't there|were not there|were absent)\b/,
+  /\byou missed (?:it\b|us\b|(?:the|our|this) (?:webinar|session|event|talk|live|meeting|seminar|workshop|conference))/,
 ];
 
 // A claim inside a condition or a concession is addressed to everyone: « si vous n'avez pas pu… »,

@@ -20,6 +20,8 @@ function isPrivateIPv6(ip: string): boolean {
 export function unsafeReason(href: string, kind: 'a' | 'img' | 'bare'): string | undefined {
   const value = href.trim();
   if (value === '' || value === '#') return 'a link that goes nowhere';
+  // An in-page anchor (#intervenants) stays in the message.
+  if (value.startsWith('#')) return undefined;
   if (/^(?:mailto|tel|sms):/i.test(value)) return undefined;
   if (kind === 'img' && /^(?:cid:|data:image\/)/i.test(value)) return undefined;
   let url: URL;

@@ -89,6 +89,9 @@ export function htmlPartText(html: string): PartText {
         }
         if (name === 'img') {
           if (attributes.src) links.push({ part: 'html', href: attributes.src.trim(), text: attributes.alt ?? '', before: '', kind: 'img' });
+          // The alt text is what a reader sees when images are blocked, and what a screen reader says.
+          const alt = normaliseSpaces(attributes.alt ?? '').trim();
+          if (alt) current += ` ${alt} `;
           const top = anchors[anchors.length - 1];
           if (top && attributes.alt) top.alts.push(attributes.alt);
         }

@@ -12,6 +12,7 @@ disponible disponibles available retrouvez retrouver trouverez trouver find belo
 questions question echanges echange discussion discussions intervenants intervenant intervenante intervenantes speakers speaker orateurs animateur animatrice animee anime organise organisee organises organisateur organisatrice organisateurs organized organised organiser hosted host
 desinscrire desinscription desabonner unsubscribe recevez recevoir receiving receive received recu recue envoye envoyer sent send ecrivez ecrire write contact contacter contactez equipe team club reseau network
 rendez vous prochainement bientot soon aujourd hier demain today tomorrow yesterday date dates lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december
+seminar seminars seminaire seminaires lunchtime announcement announcements annonce annonces follow followup suivi sorry desole desolee couldn wouldn didn make made now maintenant available about propos share partager sharing thoughts pensez
 nombreux nombreuses numerous interessant interessants interesting riche riches richer rich idees idee ideas idea besoin besoins need needs aider aide help helps nous vous votre
 `;
 
