@@ -1,25 +1,60 @@
+import { computeFactDiff } from '../src/core/check/fact-diff.ts';
+import { readSendReport } from '../src/use-cases/finish-send.ts';
+import { loadFrozenVersion } from '../src/use-cases/frozen-version.ts';
 import { getCampaign } from '../src/use-cases/get-campaign.ts';
+import { previewPage } from '../src/use-cases/review-material.ts';
 import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
 import { page } from './http.ts';
 
-/** GET /campaigns/{id} — status, send progress, halt/resume, findings grouped by rule, history. */
+/**
+ * GET /campaigns/{id} — status and history, send progress or end report, halt/resume, findings grouped
+ * by rule with expected vs found, the fact diff, a preview per recipient (search, step through
+ * segments) in a sandboxed frame, and the form to resubmit a corrected version.
+ */
 export const handler = pageHandler(async (event, ctx) => {
-  const campaign = await getCampaign(ctx.services, ctx.member?.email, event.pathParameters?.id ?? '');
+  const id = event.pathParameters?.id ?? '';
+  const campaign = await getCampaign(ctx.services, ctx.member?.email, id);
   const { counts } = campaign;
   const isApprover = campaign.approvedBy?.toLowerCase() === ctx.member?.email.toLowerCase();
+  const isSendPhase = ['sending', 'halted', 'sent', 'failed'].includes(campaign.status);
+  const groups: { rule: string; severity: string; findings: (typeof campaign.findings[number] & { number: number })[] }[] = [];
+  campaign.findings.forEach((finding, i) => {
+    const last = groups.at(-1);
+    if (last && last.rule === finding.rule && last.severity === finding.severity) last.findings.push({ ...finding, number: i + 1 });
+    else groups.push({ rule: finding.rule, severity: finding.severity, findings: [{ ...finding, number: i + 1 }] });
+  });
+  const frozen = await loadFrozenVersion(ctx.services, id, campaign.version).catch(() => undefined);
+  const diff = frozen ? await computeFactDiff(frozen.campaign, ctx.services.clock.now()) : undefined;
+  const q = event.queryStringParameters ?? {};
+  const found = frozen ? await previewPage(ctx.services, id, campaign.version, { recipient: q.recipient, segment: q.segment, index: q.n ? Number(q.n) : 0 }) : undefined;
+  const preview = found && {
+    ...found,
+    position: found.index + 1,
+    previous: found.index > 0 ? String(found.index - 1) : undefined,
+    next: found.index + 1 < found.segmentSize ? String(found.index + 1) : undefined,
+  };
+  const report = ['halted', 'sent', 'failed'].includes(campaign.status) ? await readSendReport(ctx.services, id, campaign.version, counts.selected) : undefined;
   return page(
     200,
     renderPage('campaign', {
       lang: ctx.lang,
       title: campaign.title,
       campaign,
+      groups,
+      diff,
+      preview,
+      query: { recipient: q.recipient ?? '' },
+      reasons: report?.reasons ?? [],
       member: ctx.member,
       isOrganiser: ctx.member?.roles.includes('organiser'),
       csrf: ctx.csrf,
-      isSendPhase: ['sending', 'halted', 'sent', 'failed'].includes(campaign.status),
+      isSendPhase,
+      isFinished: campaign.status === 'sent' || campaign.status === 'failed',
+      refresh: campaign.status === 'sending',
       done: counts.sent + counts.failed + counts.suppressed + counts.skipped,
       canControl: Boolean(ctx.member?.roles.includes('organiser') || isApprover),
+      canResubmit: ctx.member?.email.toLowerCase() === campaign.createdBy.toLowerCase() && ['blocked', 'in-review', 'rejected'].includes(campaign.status),
     }),
   );
 });

@@ -4,8 +4,9 @@ import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
 import { page } from './http.ts';
 
-/** GET /campaigns/new — the organiser's form to submit a follow-up's files. */
+/** GET /campaigns/new — upload a follow-up's files, or reuse an earlier campaign's event and catalogue; check before submitting. */
 export const handler = pageHandler(async (_event, ctx) => {
   await requireMember(ctx.services, ctx.member?.email, 'organiser');
-  return page(200, renderPage('new-campaign', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['new.title'], member: ctx.member, isOrganiser: true, csrf: ctx.csrf }));
+  const previous = (await ctx.services.store.listCampaigns()).map((c) => ({ id: c.id, title: c.title, version: c.version }));
+  return page(200, renderPage('new-campaign', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['new.title'], member: ctx.member, isOrganiser: true, csrf: ctx.csrf, previous, script: true }));
 });

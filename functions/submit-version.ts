@@ -1,3 +1,4 @@
+import { completeFromVersion } from '../src/use-cases/check-draft.ts';
 import { submitDraft } from '../src/use-cases/submit-draft.ts';
 import { campaignFilesFromRequest } from './campaign-input.ts';
 import { apiHandler, requireCsrf, wantsHtml } from './context.ts';
@@ -8,8 +9,11 @@ export const handler = apiHandler(async (event, ctx) => {
   requireSameOrigin(event, ctx.services.settings.publicUrl);
   const campaignId = event.pathParameters?.id ?? '';
   const { files, fields } = await campaignFilesFromRequest(event, ctx.services.blobs);
-  if (!(header(event, 'content-type') ?? '').startsWith('application/json')) requireCsrf(ctx, fields.csrf);
-  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files, campaignId });
+  const isJson = (header(event, 'content-type') ?? '').startsWith('application/json');
+  if (!isJson) requireCsrf(ctx, fields.csrf);
+  // From the campaign page, a correction uploads only the files that changed; the rest is the current version's.
+  const complete = isJson ? files : await completeFromVersion(ctx.services, ctx.member?.email, campaignId, files, 'missing');
+  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: complete, campaignId });
   if (wantsHtml(event)) return redirect(`/campaigns/${encodeURIComponent(result.id)}`);
   return json(201, result);
 });

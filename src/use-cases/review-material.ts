@@ -58,3 +58,33 @@ export async function previewFor(services: Services, campaignId: string, version
   const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
   return { label: recipient.attended ? 'attended' : 'missed', email: recipient.email, subject: message.subject, html: message.html };
 }
+
+/** A recipient's message found by address, or the n-th of a segment, with where it stands in that segment. */
+export interface PreviewPage {
+  preview?: Preview | undefined;
+  segment: 'attended' | 'missed';
+  index: number;
+  segmentSize: number;
+}
+
+/** The message of one recipient of a stored version: by address, or stepping through a segment. */
+export async function previewPage(services: Services, campaignId: string, version: number, query: { recipient?: string | undefined; segment?: string | undefined; index?: number | undefined }): Promise<PreviewPage> {
+  const frozen = await loadFrozenVersion(services, campaignId, version);
+  const all = [...frozen.recipients.values()];
+  let recipient: Recipient | undefined;
+  let segment: 'attended' | 'missed' = query.segment === 'missed' ? 'missed' : 'attended';
+  if (query.recipient) {
+    recipient = frozen.recipients.get(query.recipient.trim().toLowerCase());
+    if (recipient) segment = recipient.attended ? 'attended' : 'missed';
+  }
+  const members = all.filter((r) => r.attended === (segment === 'attended'));
+  let index = recipient ? members.indexOf(recipient) : Math.min(Math.max(0, query.index ?? 0), Math.max(0, members.length - 1));
+  if (!query.recipient) recipient = members[index];
+  if (index < 0) index = 0;
+  const preview = recipient && {
+    label: segment,
+    email: recipient.email,
+    ...(({ subject, html }) => ({ subject, html }))(frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId))),
+  };
+  return { preview, segment, index, segmentSize: members.length };
+}
