@@ -10,9 +10,10 @@ type APIGatewayProxyStructuredResult = Exclude<APIGatewayProxyResultV2, string>;
 export const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy':
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // same-origin: browsers then send Origin on our own form posts (with no-referrer Chromium sends "null").
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 };
 
