@@ -1,9 +1,10 @@
+import { GuardError, NotFoundError } from '../core/errors.ts';
 import { canaryJob, sendOrder } from '../core/workflow/send-plan.ts';
 import type { CampaignRecord, SendRow } from '../ports/campaign-store.ts';
 import { loadFrozenVersion } from './frozen-version.ts';
 import { campaignUrl } from './links.ts';
 import type { Services } from './services.ts';
-import { sendSystemMail } from './system-mail.ts';
+import { tellAbout } from './system-mail.ts';
 import { findMember } from './team-access.ts';
 
 /**
@@ -14,7 +15,16 @@ import { findMember } from './team-access.ts';
 export async function dispatchSend(services: Services, campaignId: string): Promise<CampaignRecord> {
   const { store, clock, settings } = services;
   const campaign = await store.getCampaign(campaignId);
-  if (!campaign || campaign.status !== 'approved') return campaign!;
+  if (!campaign) throw new NotFoundError(`There is no campaign ${campaignId}.`);
+  if (campaign.status !== 'approved') return campaign;
+  // Fail closed: no send without a recorded approval of this very content.
+  const [decision, version] = await Promise.all([store.getDecision(campaignId, campaign.version), store.getVersion(campaignId, campaign.version)]);
+  if (!decision || decision.decision !== 'approve' || !version || decision.contentHash !== version.contentHash || version.verdict !== 'ready') {
+    const now = clock.now().toISOString();
+    await store.updateCampaign(campaignId, { fromStatuses: ['approved'], version: campaign.version }, { status: 'failed', updatedAt: now });
+    await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: 'refused to send: no recorded approval of this content' });
+    throw new GuardError('APPROVAL_MISSING', `Campaign ${campaignId} version ${campaign.version} has no recorded approval of its content; nothing was sent.`);
+  }
   const frozen = await loadFrozenVersion(services, campaignId, campaign.version);
   const teamEmails = new Set((await services.team.members()).map((m) => m.email.toLowerCase()));
   const ordered = sendOrder([...frozen.recipients.values()], teamEmails);
@@ -41,11 +51,10 @@ export async function dispatchSend(services: Services, campaignId: string): Prom
   await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `sending started: ${rows.length} recipients, ${teamCount} team address(es) and the first ${settings.canarySize} first` });
   await services.queue.enqueue([canaryJob(campaignId, campaign.version, rows.length, teamCount, settings)]);
 
-  const version = await store.getVersion(campaignId, campaign.version);
-  const people = [version?.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
+  const people = [version.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
   for (const email of people) {
     const member = (await findMember(services, email)) ?? { email, language: undefined };
-    await sendSystemMail(services, member, 'sending-started', {
+    await tellAbout(services, campaignId, member, 'sending-started', {
       title: campaign.title,
       campaignId,
       version: campaign.version,

@@ -2,7 +2,7 @@ import { ConflictError } from '../core/errors.ts';
 import type { SendCounts, SendRow } from '../ports/campaign-store.ts';
 import { campaignUrl } from './links.ts';
 import type { Services } from './services.ts';
-import { sendSystemMail } from './system-mail.ts';
+import { tellAbout } from './system-mail.ts';
 import { findMember } from './team-access.ts';
 
 /** Counts and reasons of a send, read from its rows. */
@@ -63,7 +63,7 @@ export async function finishIfComplete(services: Services, campaignId: string, v
   const people = [versionRecord?.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
   for (const email of people) {
     const member = (await findMember(services, email)) ?? { email, language: undefined };
-    await sendSystemMail(services, member, 'end-report', {
+    await tellAbout(services, campaignId, member, 'end-report', {
       title: campaign.title,
       campaignId,
       version,

@@ -50,7 +50,7 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
     if (row.status === 'claimed') {
       // A worker stopped between claiming this recipient and recording the result: SES may have the
       // message. Reporting it is safe; sending it again is not.
-      if (await move(row, 'claimed', { status: 'failed', reason: 'interrupted during the send: not retried so that nobody gets it twice', at: clock.now().toISOString() })) {
+      if (await move(row, 'claimed', { status: 'failed', reason: 'interrupted during the send (the message may have left): not retried, so that nobody gets it twice', at: clock.now().toISOString() })) {
         outcome.failed++;
         await store.addCounts(job.campaignId, { failed: 1 });
       }
@@ -99,13 +99,11 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
     let transientTries = 0;
     for (;;) {
       nextSendAt = Math.max(nextSendAt + interval, clock.now().getTime());
+      let messageId: string;
       try {
-        const messageId = await services.mailer.send(mail);
-        await move(row, 'claimed', { status: 'sent', messageId, at: clock.now().toISOString() });
-        outcome.sent++;
-        await store.addCounts(job.campaignId, { sent: 1 });
-        break;
+        messageId = await services.mailer.send(mail);
       } catch (error) {
+        // Anything but a MailerError is a fault whose outcome is unknown: report it, never retry it.
         const failure = error instanceof MailerError ? error : new MailerError('UNKNOWN_OUTCOME', error instanceof Error ? error.message : String(error), { cause: error });
         const canRetry = failure.code === 'THROTTLED' || (failure.code === 'TRANSIENT' && transientTries < MAX_TRANSIENT_RETRIES);
         if (canRetry && clock.now().getTime() + backoff - startedAtMs <= settings.workerBudgetMs) {
@@ -124,6 +122,12 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
         await store.addCounts(job.campaignId, { failed: 1 });
         break;
       }
+      // Outside the try: if recording fails the batch fails, and its redelivery reports this recipient
+      // as interrupted rather than sending again.
+      await move(row, 'claimed', { status: 'sent', messageId, at: clock.now().toISOString() });
+      outcome.sent++;
+      await store.addCounts(job.campaignId, { sent: 1 });
+      break;
     }
   }
 

@@ -7,7 +7,7 @@ import { contentHash, messageDigest } from '../core/workflow/content-hash.ts';
 import type { CampaignRecord } from '../ports/campaign-store.ts';
 import { campaignUrl, reviewUrl, unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
-import { sendSystemMail } from './system-mail.ts';
+import { tellAbout } from './system-mail.ts';
 import { requireMember } from './team-access.ts';
 import { saveVersionFiles } from './version-files.ts';
 
@@ -95,15 +95,19 @@ export async function submitDraft(services: Services, input: { actor: string | u
 
   const mailData = { campaignId: id, version, title: campaign.event.title, findings: report.findings, recipients: report.recipients, campaignUrl: campaignUrl(settings, id), submitter: member.name };
   if (status === 'blocked') {
-    await sendSystemMail(services, member, 'blocked-report', mailData);
+    await tellAbout(services, id, member, 'blocked-report', mailData);
     const lines = blocking.slice(0, 5).map((f) => `• ${f.rule} (${f.recipients} recipients): expected ${f.expected}, found ${f.found}`);
-    await services.notifier.post(`🛑 Follow-up « ${campaign.event.title} » (v${version}) blocked by ${blocking.length} finding(s):\n${lines.join('\n')}\n${campaignUrl(settings, id)}`);
+    try {
+      await services.notifier.post(`🛑 Follow-up « ${campaign.event.title} » (v${version}) blocked by ${blocking.length} finding(s):\n${lines.join('\n')}\n${campaignUrl(settings, id)}`);
+    } catch (error) {
+      await store.addHistory(id, { at: now.toISOString(), who: 'followup-guard', what: `could not post to the team chat: ${error instanceof Error ? error.message : String(error)}` });
+    }
   } else {
     const reviewers = (await services.team.members()).filter((m) => m.roles.includes('reviewer') && m.email.toLowerCase() !== member.email.toLowerCase());
     const expiry = Math.floor(now.getTime() / 1000) + settings.reviewTtlSeconds;
     for (const reviewer of reviewers) {
       const link = reviewUrl(settings, { c: id, v: version, h: hash, r: reviewer.email.toLowerCase(), x: expiry });
-      await sendSystemMail(services, reviewer, 'review-request', { ...mailData, reviewUrl: link, reviewer: reviewer.name, expiresAt: new Date(expiry * 1000).toISOString() });
+      await tellAbout(services, id, reviewer, 'review-request', { ...mailData, reviewUrl: link, reviewer: reviewer.name, expiresAt: new Date(expiry * 1000).toISOString() });
     }
     if (reviewers.length === 0) {
       await store.addHistory(id, { at: now.toISOString(), who: 'followup-guard', what: 'no reviewer other than the submitter: nobody can approve this version' });

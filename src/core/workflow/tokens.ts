@@ -15,10 +15,14 @@ export function signToken(secret: string, purpose: TokenPurpose, payload: object
 
 /** The payload of a token signed for `purpose`, or undefined when it was altered or signed for something else. */
 export function verifyToken<T>(secret: string, purpose: TokenPurpose, token: string): T | undefined {
+  // Only canonical base64url on both sides: Buffer.from() would otherwise ignore stray characters and
+  // spare bits, and two different strings would verify as one token.
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) return undefined;
   const dot = token.indexOf('.');
-  if (dot <= 0 || dot !== token.lastIndexOf('.')) return undefined;
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const signature = token.slice(dot + 1);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.toString('base64url') !== signature) return undefined;
   const expected = mac(secret, purpose, body);
   // Compare in constant time; a length mismatch is refused before comparing.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
