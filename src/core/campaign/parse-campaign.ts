@@ -1,4 +1,5 @@
 import { CampaignInputError } from '../errors.ts';
+import { formatBytes, LIMITS } from './limits.ts';
 import { parseJsonText, validate } from './parse-json.ts';
 import { parseRecipients, decodeText } from './recipients.ts';
 import { configSchema, draftSchema, eventSchema, DEFAULT_THRESHOLDS } from './schema.ts';
@@ -7,9 +8,16 @@ import type { Campaign, Draft, EventMeta, GuardConfig } from './types.ts';
 /** The files of a campaign by their path relative to the campaign folder ("event.json", "catalog/x.json"…). */
 export type CampaignFiles = ReadonlyMap<string, Uint8Array | string>;
 
-function textOf(files: CampaignFiles, path: string, what: string): string {
+function sizeOf(content: Uint8Array | string): number {
+  return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+}
+
+function textOf(files: CampaignFiles, path: string, what: string, maxBytes: number = LIMITS.jsonBytes): string {
   const content = files.get(path);
   if (content === undefined) throw new CampaignInputError(path, `${path} is missing: expected ${what}`);
+  if (sizeOf(content) > maxBytes) {
+    throw new CampaignInputError(path, `${path} is ${formatBytes(sizeOf(content))}: expected at most ${formatBytes(maxBytes)}`);
+  }
   return decodeText(content).text.replace(/^\uFEFF/, '');
 }
 
@@ -38,20 +46,26 @@ export function parseCampaign(files: CampaignFiles): Campaign {
   const draft = parseDraft('draft.json', textOf(files, 'draft.json', 'the draft (eventId, from, subject, template…)'));
   const html = {
     file: draft.template,
-    source: textOf(files, draft.template, `the MJML template named by draft.json "template"`),
+    source: textOf(files, draft.template, `the MJML template named by draft.json "template"`, LIMITS.templateBytes),
   };
   const text = draft.text
-    ? { file: draft.text, source: textOf(files, draft.text, 'the plain-text template named by draft.json "text"') }
+    ? { file: draft.text, source: textOf(files, draft.text, 'the plain-text template named by draft.json "text"', LIMITS.templateBytes) }
     : undefined;
   const csv = files.get('recipients.csv');
   if (csv === undefined) {
     throw new CampaignInputError('recipients.csv', 'recipients.csv is missing: expected one row per participant with an email column');
   }
+  if (sizeOf(csv) > LIMITS.recipientsBytes) {
+    throw new CampaignInputError('recipients.csv', `recipients.csv is ${formatBytes(sizeOf(csv))}: expected at most ${formatBytes(LIMITS.recipientsBytes)} (${LIMITS.maxRecipients.toLocaleString('en')} rows)`);
+  }
   const recipients = parseRecipients(csv, 'recipients.csv');
   const configText = files.has('guard.config.json') ? textOf(files, 'guard.config.json', '') : undefined;
   const config = parseConfig('guard.config.json', configText);
-  const catalog = [...files.keys()]
-    .filter((path) => /^catalog\/[^/]+\.json$/i.test(path))
+  const catalogFiles = [...files.keys()].filter((path) => /^catalog\/[^/]+\.json$/i.test(path));
+  if (catalogFiles.length > LIMITS.catalogFiles) {
+    throw new CampaignInputError('catalog/', `catalog/ holds ${catalogFiles.length} files: expected at most ${LIMITS.catalogFiles} events`);
+  }
+  const catalog = catalogFiles
     .sort()
     .map((path) => parseEvent(path, textOf(files, path, 'an event')))
     .filter((other) => other.id !== event.id);

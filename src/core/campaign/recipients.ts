@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CampaignInputError } from '../errors.ts';
 import { fold } from '../text/fold.ts';
+import { LIMITS } from './limits.ts';
 import { isEmailAddress } from './schema.ts';
 import type { DuplicateRow, InvalidRow, Recipient, RecipientList } from './types.ts';
 
@@ -47,9 +48,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Decodes bytes as UTF-8, or as Windows-1252 (what Excel writes as "CSV") when they are not valid UTF-8. */
-export function decodeText(bytes: Uint8Array | string): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+/**
+ * Decodes bytes as UTF-8, UTF-16 with its byte-order mark (Excel's "Unicode text"), or Windows-1252
+ * (what Excel writes as "CSV") when they are not valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array | string): { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252' } {
   if (typeof bytes === 'string') return { text: bytes, encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -124,6 +130,14 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
   }
   if (text.includes('\u0000')) {
     throw new CampaignInputError(file, `${file} is not a text file (it contains NUL bytes): expected a CSV export`);
+  }
+  let dataLines = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) dataLines++;
+  if (dataLines > LIMITS.maxRecipients + 1) {
+    throw new CampaignInputError(
+      file,
+      `${file} has ${dataLines.toLocaleString('en')} lines: expected at most ${LIMITS.maxRecipients.toLocaleString('en')} recipients per campaign (split the list into several campaigns)`,
+    );
   }
   const delimiter = detectDelimiter(text);
   const buffer = Buffer.from(text.replace(/^\uFEFF/, ''), 'utf8');

@@ -7,6 +7,7 @@ import { eventNotEnded } from './event-not-ended.ts';
 import { eventReused } from './event-reused.ts';
 import { fieldMissing } from './field-missing.ts';
 import { greetingMismatch } from './greeting-mismatch.ts';
+import { headerInjection } from './header-injection.ts';
 import { linkDeceptive } from './link-deceptive.ts';
 import { linkMismatch } from './link-mismatch.ts';
 import { linkUnknown } from './link-unknown.ts';
@@ -25,7 +26,7 @@ import { templateInvalid } from './template-invalid.ts';
 import { topicOff } from './topic-off.ts';
 import { unsubscribeMissing } from './unsubscribe-missing.ts';
 
-/** Every rule the guard runs, in the order of the contract's table. */
+/** Every rule the guard runs, in the order of the contract's table (then the rules added to it). */
 export const RULES: readonly Rule[] = [
   templateInvalid,
   draftEventMismatch,
@@ -52,4 +53,5 @@ export const RULES: readonly Rule[] = [
   eventConflict,
   sizeClipped,
   subjectOffTopic,
+  headerInjection,
 ];

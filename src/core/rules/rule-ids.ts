@@ -25,6 +25,8 @@ export const RULE_IDS = [
   'event.conflict',
   'size.clipped',
   'subject.off-topic',
+  // Added to the contract's table (additions only):
+  'header.injection',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
