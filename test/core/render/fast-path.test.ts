@@ -12,7 +12,7 @@ import { aCampaign, anEnglishEvent } from '../../support/campaign-builder.ts';
 const TEMPLATES = [
   { name: 'templates/followup-fr.mjml', event: undefined },
   { name: 'templates/followup-en.mjml', event: anEnglishEvent() },
-  { name: '../shared/examples/campaigns/01-clean-fr-branches/followup.mjml', event: undefined },
+  { name: 'test/fixtures/campaigns/shared-01-clean-fr-branches/followup.mjml', event: undefined },
   { name: 'test/fixtures/campaigns/en-02-clean-mjraw-branches-two-column/followup.mjml', event: undefined },
 ];
 
