@@ -1,8 +1,7 @@
-import { computeFactDiff } from '../src/core/check/fact-diff.ts';
 import { readSendReport } from '../src/use-cases/finish-send.ts';
 import { loadFrozenVersion } from '../src/use-cases/frozen-version.ts';
 import { getCampaign } from '../src/use-cases/get-campaign.ts';
-import { previewPage } from '../src/use-cases/review-material.ts';
+import { previewPage, reviewMaterial } from '../src/use-cases/review-material.ts';
 import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
 import { page } from './http.ts';
@@ -25,7 +24,7 @@ export const handler = pageHandler(async (event, ctx) => {
     else groups.push({ rule: finding.rule, severity: finding.severity, findings: [{ ...finding, number: i + 1 }] });
   });
   const frozen = await loadFrozenVersion(ctx.services, id, campaign.version).catch(() => undefined);
-  const diff = frozen ? await computeFactDiff(frozen.campaign, ctx.services.clock.now()) : undefined;
+  const diff = frozen ? (await reviewMaterial(ctx.services, id, campaign.version)).diff : undefined;
   const q = event.queryStringParameters ?? {};
   const found = frozen ? await previewPage(ctx.services, id, campaign.version, { recipient: q.recipient, segment: q.segment, index: q.n ? Number(q.n) : 0 }) : undefined;
   const preview = found && {

@@ -36,16 +36,18 @@ export async function readSendReport(services: Services, campaignId: string, ver
 }
 
 /**
- * Ends a send when every recipient has a final status: the counters are reconciled from the rows, the
+ * Ends a send when every recipient has a final status (judged from the counters, or from the rows when
+ * `isCheckingRows`): the counters are reconciled from the rows, the
  * campaign becomes sent (or failed when nothing could be sent), and the submitter and the approver get
  * the end report. Only one worker wins the final transition.
  */
-export async function finishIfComplete(services: Services, campaignId: string, version: number): Promise<void> {
+export async function finishIfComplete(services: Services, campaignId: string, version: number, isCheckingRows = false): Promise<void> {
   const { store, clock } = services;
   const campaign = await store.getCampaign(campaignId);
   if (!campaign || campaign.version !== version || campaign.status !== 'sending') return;
   const c = campaign.counts;
-  if (c.sent + c.failed + c.suppressed + c.skipped < c.selected) return;
+  // The counters are a hint (a worker that dies loses its last additions); the rows are the truth.
+  if (!isCheckingRows && c.sent + c.failed + c.suppressed + c.skipped < c.selected) return;
   const report = await readSendReport(services, campaignId, version, c.selected);
   if (!report.isComplete) return;
   await store.setCounts(campaignId, report.counts);

@@ -1,6 +1,6 @@
 import { computeFactDiff, type FactDiff } from '../core/check/fact-diff.ts';
 import type { Recipient } from '../core/campaign/types.ts';
-import { loadFrozenVersion } from './frozen-version.ts';
+import { loadFrozenVersion, type FrozenVersion } from './frozen-version.ts';
 import { unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
 
@@ -39,9 +39,24 @@ function sample(recipients: readonly Recipient[], shapeKey: (r: Recipient) => st
   return picked;
 }
 
-/** The fact diff and previews (at least one per segment, then one per other shape, up to six) of a stored version. */
-export async function reviewMaterial(services: Services, campaignId: string, version: number): Promise<ReviewMaterial> {
-  const frozen = await loadFrozenVersion(services, campaignId, version);
+const materials = new WeakMap<FrozenVersion, Promise<ReviewMaterial>>();
+
+/**
+ * The fact diff and previews (at least one per segment, then one per other shape, up to six) of a
+ * stored version; computed once per version and process (a stored version never changes).
+ */
+export function reviewMaterial(services: Services, campaignId: string, version: number): Promise<ReviewMaterial> {
+  return loadFrozenVersion(services, campaignId, version).then((frozen) => {
+    let material = materials.get(frozen);
+    if (!material) {
+      material = computeMaterial(services, campaignId, frozen);
+      materials.set(frozen, material);
+    }
+    return material;
+  });
+}
+
+async function computeMaterial(services: Services, campaignId: string, frozen: FrozenVersion): Promise<ReviewMaterial> {
   const diff = await computeFactDiff(frozen.campaign, services.clock.now());
   const previews = sample([...frozen.recipients.values()], (r) => frozen.plan.shapeKey(r), 6).map(({ recipient, label }) => {
     const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));

@@ -1,7 +1,7 @@
 import { MailerError } from '../core/errors.ts';
 import { htmlToText } from '../core/render/html-to-text.ts';
 import { messageDigest } from '../core/workflow/content-hash.ts';
-import { mainJobs, perWorkerIntervalMs } from '../core/workflow/send-plan.ts';
+import { finishJob, mainJobs, perWorkerIntervalMs } from '../core/workflow/send-plan.ts';
 import type { SendRow } from '../ports/campaign-store.ts';
 import type { SendJob } from '../ports/send-queue.ts';
 import { finishIfComplete } from './finish-send.ts';
@@ -20,15 +20,17 @@ export interface BatchOutcome {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+const WATCH_INTERVAL_MS = 250;
 const MAX_TRANSIENT_RETRIES = 3;
 
 /**
  * Sends one batch of a frozen version. Each recipient moves pending → claimed → sent/failed by
  * conditional writes, so a message redelivered or a batch run twice never sends anyone twice; a claim
  * left by a worker that died mid-send is reported as failed (outcome unknown), never sent again.
- * The campaign's status is read before every recipient: a halt stops the batch at once. Throttling is
- * retried with backoff, never dropped; when the worker's time runs out the rest stays pending and the
- * batch is retried.
+ * The campaign's status is read before every recipient: a halt stops the batch at once. Unsubscribes
+ * are read again every quarter of a second, and the counters are added up in the same rhythm (they
+ * are reconciled from the rows when the send ends). Throttling is retried with backoff, never dropped;
+ * when the worker's time runs out the rest stays pending and the batch is retried.
  */
 export async function sendBatch(services: Services, job: SendJob, startedAtMs: number = services.clock.now().getTime()): Promise<BatchOutcome> {
   const { store, clock, settings } = services;
@@ -38,6 +40,10 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
     return campaign?.status === 'sending' && campaign.version === job.version;
   };
   if (!(await isSending())) return { ...outcome, reason: 'the campaign is not sending' };
+  if (job.phase === 'finish') {
+    await checkFinish(services, job);
+    return outcome;
+  }
 
   const frozen = await loadFrozenVersion(services, job.campaignId, job.version);
   const { campaign, plan } = frozen;
@@ -46,38 +52,59 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
   const rows = await store.getSendRows(job.campaignId, job.version, job.from, job.to);
   const move = (row: SendRow, from: SendRow['status'], to: Parameters<typeof store.moveSendRow>[4]) => store.moveSendRow(job.campaignId, job.version, row.position, from, to);
 
-  for (const row of rows) {
+  let counts: Partial<Record<'sent' | 'failed' | 'suppressed' | 'skipped', number>> = {};
+  const count = (key: 'sent' | 'failed' | 'suppressed' | 'skipped') => {
+    outcome[key]++;
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  const flushCounts = async () => {
+    if (Object.keys(counts).length === 0) return;
+    const deltas = counts;
+    counts = {};
+    await store.addCounts(job.campaignId, deltas);
+  };
+  let watchedAt = Number.NEGATIVE_INFINITY;
+  let suppressed = new Set<string>();
+  const watch = async (from: number) => {
+    const now = clock.now().getTime();
+    if (now - watchedAt < WATCH_INTERVAL_MS) return;
+    watchedAt = now;
+    suppressed = await store.suppressed(rows.slice(from).filter((r) => r.status === 'pending').map((r) => r.email));
+    await flushCounts();
+  };
+  const stop = async (result: BatchOutcome): Promise<BatchOutcome> => {
+    await flushCounts();
+    return result;
+  };
+
+  for (const [index, row] of rows.entries()) {
     if (row.status === 'claimed') {
-      // A worker stopped between claiming this recipient and recording the result: SES may have the
-      // message. Reporting it is safe; sending it again is not.
+      // A claim older than any worker can live: that worker stopped between claiming this recipient and
+      // recording the result, and SES may have the message. Reporting it is safe; sending it again is not.
+      // A younger claim belongs to a worker still at it (a duplicate delivery): leave it to that worker.
+      if (clock.now().getTime() - Date.parse(row.at ?? '1970-01-01') < claimLeaseMs(settings)) continue;
       if (await move(row, 'claimed', { status: 'failed', reason: 'interrupted during the send (the message may have left): not retried, so that nobody gets it twice', at: clock.now().toISOString() })) {
-        outcome.failed++;
-        await store.addCounts(job.campaignId, { failed: 1 });
+        count('failed');
       }
       continue;
     }
     if (row.status !== 'pending') continue;
     if (clock.now().getTime() - startedAtMs > settings.workerBudgetMs) {
-      return { ...outcome, isComplete: false, reason: 'worker time budget used; the rest is retried' };
+      return stop({ ...outcome, isComplete: false, reason: 'worker time budget used; the rest is retried' });
     }
-    if (!(await isSending())) return { ...outcome, reason: 'halted' };
+    if (!(await isSending())) return stop({ ...outcome, reason: 'halted' });
+    await watch(index);
 
     const email = row.email.toLowerCase();
-    if ((await store.suppressed([email])).has(email)) {
-      if (await move(row, 'pending', { status: 'suppressed', reason: 'unsubscribed', at: clock.now().toISOString() })) {
-        outcome.suppressed++;
-        await store.addCounts(job.campaignId, { suppressed: 1 });
-      }
+    if (suppressed.has(email)) {
+      if (await move(row, 'pending', { status: 'suppressed', reason: 'unsubscribed', at: clock.now().toISOString() })) count('suppressed');
       continue;
     }
     const recipient = frozen.recipients.get(email);
     const message = recipient ? plan.render(recipient, unsubscribeUrl(settings, recipient.email, job.campaignId)) : undefined;
     // Fail closed: only the message whose digest was recorded when it was checked may leave.
     if (!recipient || !message || messageDigest(message) !== row.digest) {
-      if (await move(row, 'pending', { status: 'skipped', reason: 'the message differs from the one that was checked', at: clock.now().toISOString() })) {
-        outcome.skipped++;
-        await store.addCounts(job.campaignId, { skipped: 1 });
-      }
+      if (await move(row, 'pending', { status: 'skipped', reason: 'the message differs from the one that was checked', at: clock.now().toISOString() })) count('skipped');
       continue;
     }
 
@@ -115,26 +142,68 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
         if (failure.isRetryable) {
           // Not accepted by SES: give the recipient back and let the batch be retried later.
           await move(row, 'claimed', { status: 'pending' });
-          return { ...outcome, isComplete: false, reason: `${failure.code}: retried later` };
+          return stop({ ...outcome, isComplete: false, reason: `${failure.code}: retried later` });
         }
         await move(row, 'claimed', { status: 'failed', reason: failure.message.slice(0, 300), at: clock.now().toISOString() });
-        outcome.failed++;
-        await store.addCounts(job.campaignId, { failed: 1 });
+        count('failed');
         break;
       }
       // Outside the try: if recording fails the batch fails, and its redelivery reports this recipient
       // as interrupted rather than sending again.
       await move(row, 'claimed', { status: 'sent', messageId, at: clock.now().toISOString() });
-      outcome.sent++;
-      await store.addCounts(job.campaignId, { sent: 1 });
+      count('sent');
       break;
     }
   }
 
+  await flushCounts();
+  const total = (await store.getCampaign(job.campaignId))?.counts.selected ?? job.to;
   if (job.phase === 'canary' && (await isSending())) {
-    const total = (await store.getCampaign(job.campaignId))?.counts.selected ?? job.to;
-    await services.queue.enqueue(mainJobs(job.campaignId, job.version, job.to, total, settings), settings.canaryWindowSeconds);
+    const rest = mainJobs(job.campaignId, job.version, job.to, total, settings);
+    await services.queue.enqueue(rest.length ? rest : [finishJob(job.campaignId, job.version, total)], settings.canaryWindowSeconds);
+  } else if (job.to >= total) {
+    // The last batch: a finish check follows, which ends the send or picks up whatever is left.
+    await services.queue.enqueue([finishJob(job.campaignId, job.version, total)], FINISH_DELAY_SECONDS);
   }
   await finishIfComplete(services, job.campaignId, job.version);
   return outcome;
+}
+
+const FINISH_DELAY_SECONDS = 30;
+const MAX_FINISH_ATTEMPTS = 20;
+
+/** A claim older than this belongs to no living worker. */
+function claimLeaseMs(settings: Services['settings']): number {
+  return settings.workerBudgetMs + 2 * 60_000;
+}
+
+/**
+ * The finish check: reads every row. All final → the send ends (counters reconciled, whatever they
+ * said). Otherwise the ranges still holding pending or stale claimed rows are queued again, and
+ * another check follows; after many checks without an end, what is left is reported as failed.
+ */
+async function checkFinish(services: Services, job: SendJob): Promise<void> {
+  const { store, clock, settings } = services;
+  const rows = await store.getSendRows(job.campaignId, job.version, 0, Math.max(1, job.to));
+  const now = clock.now().getTime();
+  const open = rows.filter((r) => r.status === 'pending' || r.status === 'claimed');
+  if (open.length === 0) {
+    await finishIfComplete(services, job.campaignId, job.version, true);
+    return;
+  }
+  const attempt = (job.attempt ?? 0) + 1;
+  if (attempt > MAX_FINISH_ATTEMPTS && open.every((r) => r.status === 'pending' || now - Date.parse(r.at ?? '1970-01-01') >= claimLeaseMs(settings))) {
+    for (const row of open) {
+      await store.moveSendRow(job.campaignId, job.version, row.position, row.status, { status: 'failed', reason: 'the send could not reach this recipient after repeated attempts', at: clock.now().toISOString() });
+    }
+    await finishIfComplete(services, job.campaignId, job.version, true);
+    return;
+  }
+  const ranges = new Map<number, SendJob>();
+  for (const row of open) {
+    const from = row.position - (row.position % settings.batchSize);
+    ranges.set(from, { campaignId: job.campaignId, version: job.version, from, to: Math.min(job.to, from + settings.batchSize), phase: 'main' });
+  }
+  await services.queue.enqueue([...ranges.values()]);
+  await services.queue.enqueue([finishJob(job.campaignId, job.version, job.to, attempt)], FINISH_DELAY_SECONDS * 2);
 }

@@ -21,7 +21,8 @@ const sendJobSchema = z.object({
   version: z.number().int().nonnegative(),
   from: z.number().int().nonnegative(),
   to: z.number().int().nonnegative(),
-  phase: z.enum(['canary', 'main']),
+  phase: z.enum(['canary', 'main', 'finish']),
+  attempt: z.number().int().nonnegative().optional(),
 }).refine((job) => job.to >= job.from, { message: 'expected "to" to be at least "from"', path: ['to'] });
 
 /** Reads a queued message body as a SendJob; throws a GuardError (SEND_JOB_INVALID) naming the field. */
@@ -37,8 +38,8 @@ export function parseSendJob(body: string): SendJob {
     const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);
     throw new GuardError('SEND_JOB_INVALID', `Send job body is invalid: ${problems.join('; ')}`);
   }
-  const { campaignId, version, from, to, phase } = result.data;
-  return { campaignId, version, from, to, phase };
+  const { campaignId, version, from, to, phase, attempt } = result.data;
+  return { campaignId, version, from, to, phase, ...(attempt !== undefined ? { attempt } : {}) };
 }
 
 /** The delay SQS is given: whole seconds, 0 to 900. */
@@ -70,7 +71,7 @@ export class SqsSendQueue implements SendQueue {
       const entries = jobs.slice(start, start + MAX_BATCH_ENTRIES).map(
         (job, index): SendMessageBatchRequestEntry => ({
           Id: `job-${start + index}`,
-          MessageBody: JSON.stringify({ campaignId: job.campaignId, version: job.version, from: job.from, to: job.to, phase: job.phase }),
+          MessageBody: JSON.stringify({ campaignId: job.campaignId, version: job.version, from: job.from, to: job.to, phase: job.phase, ...(job.attempt !== undefined ? { attempt: job.attempt } : {}) }),
           DelaySeconds: delay,
         }),
       );

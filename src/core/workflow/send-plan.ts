@@ -5,8 +5,13 @@ export interface SendJob {
   /** Positions (0-based, in send order) of the first and after-last recipient of the batch. */
   from: number;
   to: number;
-  /** `canary`: the first slice; when it is done the rest is queued after the canary window. */
-  phase: 'canary' | 'main';
+  /**
+   * `canary`: the first slice; when it is done the rest is queued after the canary window. `main`: a
+   * batch. `finish`: checks every row; ends the send, or queues again what is still pending.
+   */
+  phase: 'canary' | 'main' | 'finish';
+  /** How many finish checks came before this one. */
+  attempt?: number | undefined;
 }
 
 /** How a send is paced and split. */
@@ -42,6 +47,11 @@ export function mainJobs(campaignId: string, version: number, from: number, tota
     jobs.push({ campaignId, version, from: start, to: Math.min(total, start + settings.batchSize), phase: 'main' });
   }
   return jobs;
+}
+
+/** The check that ends a send (or finds what is left), `attempt` checks after the first. */
+export function finishJob(campaignId: string, version: number, total: number, attempt = 0): SendJob {
+  return { campaignId, version, from: 0, to: total, phase: 'finish', attempt };
 }
 
 /** Each worker's share of the SES rate: together the workers use it fully and never exceed it. */
