@@ -31,6 +31,7 @@ const schema = z
     SIGN_IN_TTL_SECONDS: positiveInt(15 * 60),
     SESSION_TTL_SECONDS: positiveInt(8 * 3600),
     WORKER_BUDGET_MS: positiveInt(12 * 60_000),
+    FINISH_CHECK_DELAY_SECONDS: z.coerce.number().int().nonnegative().default(30),
   })
   .refine((c) => c.STACK === 'local' || c.GUARD_SECRET || c.GUARD_SECRET_PARAMETER, {
     message: 'on AWS, set GUARD_SECRET_PARAMETER (an SSM SecureString) or GUARD_SECRET',

@@ -81,6 +81,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CANARY_SIZE: '5',
     BATCH_SIZE: '20',
     MAX_SEND_RATE_PER_SECOND: '20',
+    FINISH_CHECK_DELAY_SECONDS: '2',
     ...options.env,
   };
   const dynamoClient = new DynamoDBClient({ endpoint: env.DYNAMODB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -163,13 +163,12 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
     await services.queue.enqueue(rest.length ? rest : [finishJob(job.campaignId, job.version, total)], settings.canaryWindowSeconds);
   } else if (job.to >= total) {
     // The last batch: a finish check follows, which ends the send or picks up whatever is left.
-    await services.queue.enqueue([finishJob(job.campaignId, job.version, total)], FINISH_DELAY_SECONDS);
+    await services.queue.enqueue([finishJob(job.campaignId, job.version, total)], settings.finishCheckDelaySeconds);
   }
   await finishIfComplete(services, job.campaignId, job.version);
   return outcome;
 }
 
-const FINISH_DELAY_SECONDS = 30;
 const MAX_FINISH_ATTEMPTS = 20;
 
 /** A claim older than this belongs to no living worker. */
@@ -205,5 +204,5 @@ async function checkFinish(services: Services, job: SendJob): Promise<void> {
     ranges.set(from, { campaignId: job.campaignId, version: job.version, from, to: Math.min(job.to, from + settings.batchSize), phase: 'main' });
   }
   await services.queue.enqueue([...ranges.values()]);
-  await services.queue.enqueue([finishJob(job.campaignId, job.version, job.to, attempt)], FINISH_DELAY_SECONDS * 2);
+  await services.queue.enqueue([finishJob(job.campaignId, job.version, job.to, attempt)], settings.finishCheckDelaySeconds * 2);
 }

@@ -21,6 +21,8 @@ export interface Settings extends SendSettings {
   sessionTtlSeconds: number;
   /** A worker stops taking recipients when less than this is left of its run (Lambda timeout). */
   workerBudgetMs: number;
+  /** How long after the last batch the finish check runs (and between checks while rows are left). */
+  finishCheckDelaySeconds: number;
 }
 
 /** Everything a use case may touch: ports and settings, composed in src/compose.ts. */

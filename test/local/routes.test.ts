@@ -2,17 +2,23 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routesOf } from '../../src/adapters/local/local-server.ts';
 import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
 
 let stack: LocalStack;
 let dataDir: string;
+const logged: string[] = [];
 const routes = routesOf(readFileSync('serverless.yml', 'utf8'));
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'fg-routes-'));
   stack = await startLocalStack({ port: 0, sesPort: 0, dynamoPort: 0, dataDir });
+  for (const level of ['log', 'error', 'warn', 'info'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    });
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -38,6 +44,15 @@ describe('the local server', () => {
       expect(response.status).toBeLessThan(500);
     });
   }
+
+  it('never writes the secret, a session or a link token to the logs', async () => {
+    const secret = readFileSync(join(dataDir, 'secret'), 'utf8').trim();
+    // A request that makes a handler fail inside: a malformed multipart body.
+    await fetch(new URL('/api/campaigns', stack.url), { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' });
+    const everything = logged.join('\n');
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/fg_session=|\/review\/[\w-]{20,}\.|\/sign-in\/[\w-]{20,}/);
+  });
 
   it('answers an unknown route with 404 and a wrong method with 405', async () => {
     expect((await fetch(new URL('/nowhere', stack.url))).status).toBe(404);
