@@ -1,3 +1,4 @@
+import { readSendReport } from '../src/use-cases/finish-send.ts';
 import { getCampaign } from '../src/use-cases/get-campaign.ts';
 import { apiHandler } from './context.ts';
 import { json } from './http.ts';
@@ -5,5 +6,17 @@ import { json } from './http.ts';
 /** GET /api/campaigns/{id} — status, findings, counts and history, for any team member. */
 export const handler = apiHandler(async (event, ctx) => {
   const view = await getCampaign(ctx.services, ctx.member?.email, event.pathParameters?.id ?? '');
-  return json(200, { id: view.id, version: view.version, status: view.status, findings: view.findings, counts: view.counts, history: view.history, title: view.title, approvedBy: view.approvedBy });
+  // Once a send has stopped, the end report: failed and skipped recipients per reason (an addition to the contract).
+  const report = ['halted', 'sent', 'failed'].includes(view.status) ? await readSendReport(ctx.services, view.id, view.version, view.counts.selected) : undefined;
+  return json(200, {
+    id: view.id,
+    version: view.version,
+    status: view.status,
+    findings: view.findings,
+    counts: view.counts,
+    history: view.history,
+    title: view.title,
+    approvedBy: view.approvedBy,
+    ...(report ? { report: { reasons: report.reasons } } : {}),
+  });
 });

@@ -84,8 +84,9 @@ describe('the local stack against an unreliable SES', () => {
     expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&confirm=yes' })).status).toBe(200);
     await stack.idle();
 
-    const view = (await (await organiser.fetch(`/api/campaigns/${submitted.id}`)).json()) as { status: string; counts: Record<string, number> };
+    const view = (await (await organiser.fetch(`/api/campaigns/${submitted.id}`)).json()) as { status: string; counts: Record<string, number>; report: { reasons: { status: string; reason: string; recipients: number }[] } };
     expect(ses.throttled).toBeGreaterThan(3);
+    expect(view.report.reasons).toEqual([{ status: 'failed', reason: expect.stringMatching(/suppression list/), recipients: 1 }]);
     expect(view.status).toBe('sent');
     expect(view.counts).toEqual({ selected: 60, sent: 59, failed: 1, suppressed: 0, skipped: 0 });
     const participants = (await inbox(stack.sesUrl)).filter((m) => /@collectivite-\d+\.fr/.test(m.destination.to[0] ?? ''));
