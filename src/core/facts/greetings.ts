@@ -37,11 +37,16 @@ export function nameTokens(name: string): string[] {
   return tokens;
 }
 
+// Offices addressed instead of a name: « Madame la Maire », « Monsieur le Président », "Dear Director".
+const OFFICE = /^(?:la|le|les|l'|the|maire|president|presidente|directeur|directrice|director|prefet|prefete|ministre|minister|depute|deputee|senateur|senatrice|conseiller|conseillere|delegue|deleguee|adjoint|adjointe|secretaire|general|generale|chef|cheffe|responsable|chargee?|manager|head|mayor|chair|chairman|chairwoman|commissaire|recteur|rectrice|doyen|doyenne|dean|vice|ingenieur|ingenieure)$/;
+
 /** Words that form the name of a greeting line, civilities removed; empty for « Bonjour à tous ». */
 export function greetingNameWords(name: string): string[] {
   const tokens = nameTokens(name);
   if (tokens.some((t) => GENERIC.test(t))) return [];
-  return tokens.filter((t) => !CIVILITY.has(t));
+  const words = tokens.filter((t) => !CIVILITY.has(t));
+  // Only an office after the civility (« Madame la Maire ») names a function, not a person.
+  return words.every((w) => OFFICE.test(w)) ? [] : words;
 }
 
 const NAME_START = /^[\p{Lu}[{<%*$\uE000-\uE003]/u;

@@ -144,6 +144,8 @@ Se désinscrire : {{unsubscribeUrl}}
       ['<p>Bonjour {{recipient.firstName}} et merci pour votre participation !</p>'],
       ['<p>Bonjour {{recipient.firstName}} et bienvenue,</p>'],
       ['<p>Bonjour {{recipient.firstName}} – merci d’être venu·e.</p>'],
+      ['<p>Madame la Maire, Monsieur le Maire,</p>'],
+      ['<p>Bonjour Madame la Directrice générale,</p>'],
     ])('accepts the French greeting %s', async (greeting) => {
       // Prepare
       const template = frenchGreeting(greeting);
