@@ -20,7 +20,8 @@ export interface BatchOutcome {
 }
 
 const MAX_BACKOFF_MS = 30_000;
-const WATCH_INTERVAL_MS = 250;
+const WATCH_INTERVAL_MS = 2_000;
+const SUPPRESSION_LOOKAHEAD = 50;
 const MAX_TRANSIENT_RETRIES = 3;
 
 /**
@@ -28,8 +29,8 @@ const MAX_TRANSIENT_RETRIES = 3;
  * conditional writes, so a message redelivered or a batch run twice never sends anyone twice; a claim
  * left by a worker that died mid-send is reported as failed (outcome unknown), never sent again.
  * The campaign's status is read before every recipient: a halt stops the batch at once. Unsubscribes
- * are read again every quarter of a second, and the counters are added up in the same rhythm (they
- * are reconciled from the rows when the send ends). Throttling is retried with backoff, never dropped;
+ * are read for the next fifty recipients at a time, at least every two seconds, and the counters are
+ * added up in the same rhythm (they are reconciled from the rows when the send ends). Throttling is retried with backoff, never dropped;
  * when the worker's time runs out the rest stays pending and the batch is retried.
  */
 export async function sendBatch(services: Services, job: SendJob, startedAtMs: number = services.clock.now().getTime()): Promise<BatchOutcome> {
@@ -64,12 +65,15 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
     await store.addCounts(job.campaignId, deltas);
   };
   let watchedAt = Number.NEGATIVE_INFINITY;
+  let suppressedUntil = -1;
   let suppressed = new Set<string>();
   const watch = async (from: number) => {
     const now = clock.now().getTime();
-    if (now - watchedAt < WATCH_INTERVAL_MS) return;
+    if (now - watchedAt < WATCH_INTERVAL_MS && from < suppressedUntil) return;
     watchedAt = now;
-    suppressed = await store.suppressed(rows.slice(from).filter((r) => r.status === 'pending').map((r) => r.email));
+    // Unsubscribes are read for the next rows only (a few seconds of sending), not the whole batch each time.
+    suppressedUntil = from + SUPPRESSION_LOOKAHEAD;
+    suppressed = await store.suppressed(rows.slice(from, suppressedUntil).filter((r) => r.status === 'pending').map((r) => r.email));
     await flushCounts();
   };
   const stop = async (result: BatchOutcome): Promise<BatchOutcome> => {

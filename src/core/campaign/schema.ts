@@ -91,7 +91,8 @@ export const eventSchema = z
       { error: 'expected { name, email }' },
     ),
   })
-  .refine((e) => Date.parse(e.end) > Date.parse(e.start), {
+  // Judged only when both parse: an unreadable start is its own error, not also "end before start".
+  .refine((e) => Number.isNaN(Date.parse(e.start)) || Number.isNaN(Date.parse(e.end)) || Date.parse(e.end) > Date.parse(e.start), {
     error: 'expected "end" to be after "start"',
     path: ['end'],
   });

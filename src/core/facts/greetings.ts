@@ -38,15 +38,18 @@ export function nameTokens(name: string): string[] {
 }
 
 // Offices addressed instead of a name: « Madame la Maire », « Monsieur le Président », "Dear Director".
-const OFFICE = /^(?:la|le|les|l'|the|maire|president|presidente|directeur|directrice|director|prefet|prefete|ministre|minister|depute|deputee|senateur|senatrice|conseiller|conseillere|delegue|deleguee|adjoint|adjointe|secretaire|general|generale|chef|cheffe|responsable|chargee?|manager|head|mayor|chair|chairman|chairwoman|commissaire|recteur|rectrice|doyen|doyenne|dean|vice|ingenieur|ingenieure)$/;
+const OFFICE = /^(?:la|le|les|l'|the|maire|president|presidente|vice-president|vice-presidente|directeur|directrice|director|prefet|prefete|ministre|minister|depute|deputee|senateur|senatrice|conseiller|conseillere|delegue|deleguee|adjoint|adjointe|secretaire|general|generale|chef|cheffe|responsable|chargee?|manager|head|mayor|chair|chairman|chairwoman|commissaire|recteur|rectrice|doyen|doyenne|dean|vice|ingenieur|ingenieure)$/;
 
 /** Words that form the name of a greeting line, civilities removed; empty for « Bonjour à tous ». */
 export function greetingNameWords(name: string): string[] {
   const tokens = nameTokens(name);
   if (tokens.some((t) => GENERIC.test(t))) return [];
   const words = tokens.filter((t) => !CIVILITY.has(t));
-  // Only an office after the civility (« Madame la Maire ») names a function, not a person.
-  return words.every((w) => OFFICE.test(w)) ? [] : words;
+  // An office after the civility (« Madame la Maire », « Monsieur le Directeur des soins ») names a
+  // function, not a person.
+  if (words.every((w) => OFFICE.test(w))) return [];
+  if (/^(?:la|le|l'|the)$/.test(words[0] ?? '') && OFFICE.test(words[1] ?? '')) return [];
+  return words;
 }
 
 const NAME_START = /^[\p{Lu}[{<%*$\uE000-\uE003]/u;

@@ -19,8 +19,6 @@ export const linkMismatch: MessageRule = {
       const key = link.key;
       const ownNames = key ? (ctx.ownLinks.get(key) ?? []) : [];
       if (claimed.some((kind) => ownNames.includes(kind))) return [];
-      // With no link of that kind in event.json, one of the event's own pages is acceptable.
-      if (ownNames.length > 0 && claimed.every((kind) => eventLinks[kind] === undefined)) return [];
       const kind = claimed[0]!;
       const expected = claimed.map((k) => (eventLinks[k] ? `${k}: ${eventLinks[k]}` : `no ${k} link in event.json`)).join(' or ');
       const wording = link.text || link.before;
