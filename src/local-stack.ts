@@ -10,6 +10,7 @@ import { ensureTable } from './adapters/aws/dynamo-campaign-store.ts';
 import { createLocalServer } from './adapters/local/local-server.ts';
 import { getLocalQueue, getServices, resetServices } from './compose.ts';
 import type { BlobStore } from './ports/blob-store.ts';
+import { finishJob } from './core/workflow/send-plan.ts';
 
 /** Where the local stack listens and keeps its data. */
 export interface LocalStackOptions {
@@ -108,6 +109,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const result = await worker({ Records: [{ messageId: `${job.campaignId}/${job.version}/${job.from}`, body: JSON.stringify(job) }] } as never);
     return result.batchItemFailures.length === 0;
   });
+  // The in-process queue does not survive a restart (SQS would): a send that was going on when the
+  // stack stopped gets a finish check, which queues again whatever is still pending.
+  for (const campaign of await services.store.listCampaigns()) {
+    if (campaign.status === 'sending') await queue.enqueue([finishJob(campaign.id, campaign.version, campaign.counts.selected)]);
+  }
 
   return {
     url: `http://localhost:${httpPort}`,

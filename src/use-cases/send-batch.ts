@@ -175,9 +175,9 @@ export async function sendBatch(services: Services, job: SendJob, startedAtMs: n
 
 const MAX_FINISH_ATTEMPTS = 20;
 
-/** A claim older than this belongs to no living worker. */
+/** A claim older than this belongs to no living worker (one stops taking recipients at its budget). */
 function claimLeaseMs(settings: Services['settings']): number {
-  return settings.workerBudgetMs + 2 * 60_000;
+  return settings.workerBudgetMs * 1.2 + 30_000;
 }
 
 /**
