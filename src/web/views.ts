@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { RULE_TITLES } from '../core/rules/rule-titles.ts';
+import type { RuleId } from '../core/rules/rule-ids.ts';
 import { DICTIONARY, type Language, type MessageKey } from './i18n.ts';
 
 const env = Handlebars.create();
@@ -9,6 +11,11 @@ env.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''
 env.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
   const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
   return (DICTIONARY[lang] as Record<string, string>)[key] ?? (DICTIONARY.fr as Record<string, string>)[key] ?? key;
+});
+
+env.registerHelper('ruleTitle', function (this: unknown, rule: RuleId, options: Handlebars.HelperOptions) {
+  const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
+  return RULE_TITLES[rule]?.[lang] ?? rule;
 });
 
 let pages: Map<string, Handlebars.TemplateDelegate> | undefined;

@@ -5,11 +5,14 @@ import { GuardError } from '../../core/errors.ts';
 import { htmlToText } from '../../core/render/html-to-text.ts';
 import { compileMjml } from '../../core/render/mjml-compile.ts';
 import type { MailTemplates, SystemMailKind } from '../../ports/mail-templates.ts';
+import type { RuleId } from '../../core/rules/rule-ids.ts';
+import { RULE_TITLES } from '../../core/rules/rule-titles.ts';
 
 type Compiled = { subject: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate };
 
 const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('ruleTitle', (rule: RuleId, options: Handlebars.HelperOptions) => RULE_TITLES[rule]?.[(options.data?.root?.language as 'fr' | 'en') ?? 'fr'] ?? rule);
 
 /**
  * The system's emails from templates/emails/<kind>.<language>.mjml and subjects.json: MJML compiled
@@ -23,7 +26,7 @@ export class FileMailTemplates implements MailTemplates {
   async render(kind: SystemMailKind, language: 'fr' | 'en', data: Record<string, unknown>) {
     const template = await this.load(kind, language);
     const subject = template.subject(data).replace(/[\r\n]+/g, ' ');
-    const html = template.html({ ...data, subject });
+    const html = template.html({ ...data, subject, language });
     return { subject, html, text: htmlToText(html) };
   }
 

@@ -14,3 +14,13 @@ describe('the rule registry', () => {
     for (const rule of RULES) expect(rule.defaultSeverity, rule.id).toBe(warn.includes(rule.id) ? 'warn' : 'block');
   });
 });
+
+describe('the rule titles', () => {
+  it('explain every rule in French and in English', async () => {
+    const { RULE_TITLES } = await import('../../../src/core/rules/rule-titles.ts');
+    for (const id of RULE_IDS) {
+      expect(RULE_TITLES[id].fr.length, id).toBeGreaterThan(10);
+      expect(RULE_TITLES[id].en.length, id).toBeGreaterThan(10);
+    }
+  });
+});

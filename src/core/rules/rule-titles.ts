@@ -1,0 +1,31 @@
+import type { RuleId } from './rule-ids.ts';
+
+/** What each rule means for an organiser, in French and English (the findings' own sentences are English). */
+export const RULE_TITLES: Record<RuleId, { fr: string; en: string }> = {
+  'template.invalid': { fr: 'Le modèle ne se compile pas tel qu’il est écrit', en: 'The template does not compile as written' },
+  'draft.event-mismatch': { fr: 'Le brouillon vise un autre événement', en: 'The draft is for another event' },
+  'field.missing': { fr: 'Une valeur affichée manque pour certains destinataires', en: 'A printed value is missing for some recipients' },
+  'placeholder.leftover': { fr: 'Un texte de remplissage ou une balise de fusion est resté', en: 'Filler text or merge syntax was left in' },
+  'stale.reference': { fr: 'Le message cite un événement précédent (titre, date, lien ou intervenant)', en: 'The message names an earlier event (title, date, link or speaker)' },
+  'date.weekday': { fr: 'Un jour de la semaine ne correspond pas à la date', en: 'A weekday does not match its date' },
+  'date.mismatch': { fr: 'Une date est antérieure à l’événement', en: 'A date is before the event' },
+  'date.unexpected': { fr: 'Une date postérieure ne correspond à aucun événement connu', en: 'A later date matches no known event' },
+  'link.unsafe': { fr: 'Un lien pointe vers une adresse interne, de test ou non sécurisée', en: 'A link goes to an internal, test or insecure address' },
+  'link.deceptive': { fr: 'Le texte d’un lien montre une autre adresse que sa destination', en: 'A link shows another address than where it goes' },
+  'link.mismatch': { fr: 'Un lien « replay », « supports » ou « questionnaire » ne mène pas au bon endroit', en: 'A replay, slides or survey link goes somewhere else' },
+  'link.unknown': { fr: 'Un lien mène vers un domaine inconnu', en: 'A link goes to an unknown domain' },
+  'topic.off': { fr: 'Le texte parle d’un autre sujet que cet événement', en: 'The wording is about another topic than this event' },
+  'segment.mismatch': { fr: 'Un absent est remercié d’être venu, ou un présent est dit absent', en: 'A no-show is thanked for attending, or an attendee told they missed it' },
+  'recipient.leak': { fr: 'Le message montre les données d’un autre destinataire', en: 'The message shows another recipient’s data' },
+  'greeting.mismatch': { fr: 'La formule d’appel nomme quelqu’un d’autre que le destinataire', en: 'The greeting names someone other than the recipient' },
+  'unsubscribe.missing': { fr: 'Il manque le lien de désinscription', en: 'The unsubscribe link is missing' },
+  'recipients.empty': { fr: 'Aucun destinataire n’est sélectionné', en: 'No recipient is selected' },
+  'recipients.invalid': { fr: 'Des adresses sont invalides (elles ne recevront rien)', en: 'Some addresses are invalid (they get nothing)' },
+  'recipients.duplicate': { fr: 'Des adresses sont en double (envoi unique)', en: 'Some addresses are repeated (sent once)' },
+  'event.reused': { fr: 'event.json reprend l’horaire ou un lien d’un autre événement', en: 'event.json reuses another event’s start or link' },
+  'event.not-ended': { fr: 'L’événement n’est pas encore terminé', en: 'The event has not ended yet' },
+  'event.conflict': { fr: 'Un autre événement a lieu en même temps', en: 'Another event takes place at the same time' },
+  'size.clipped': { fr: 'Le message est trop lourd : Gmail le tronquera', en: 'The message is too large: Gmail will clip it' },
+  'subject.off-topic': { fr: 'L’objet ne cite ni le titre ni un mot-clé de l’événement', en: 'The subject names neither the title nor a keyword' },
+  'header.injection': { fr: 'L’objet contient un saut de ligne (risque d’injection d’en-tête)', en: 'The subject holds a line break (header injection)' },
+};
