@@ -1,11 +1,41 @@
-// The "check without submitting" button of the new follow-up page: posts the form to /api/check and
-// shows the findings. Every value is inserted as text (textContent), never as HTML.
+// The new follow-up page. (1) A large recipients.csv (over 4 MB) does not go through the form — API
+// Gateway stops at 6 MB — it is uploaded first to the URL that POST /api/uploads gives, and the form
+// names the upload. (2) "Check without submitting" posts the form to /api/check and shows the
+// findings; every value is inserted as text (textContent), never as HTML.
 (function () {
   'use strict';
-  var button = document.getElementById('check');
   var form = document.getElementById('campaign-form');
+  var input = document.getElementById('recipients');
+  var button = document.getElementById('check');
   var out = document.getElementById('check-result');
-  if (!button || !form || !out) return;
+  if (!form || !input) return;
+  var LARGE = 4 * 1024 * 1024;
+  var uploaded = null;
+
+  /** Uploads the list when it is large (once per chosen file); resolves to the upload key or null. */
+  function uploadIfLarge() {
+    var file = input.files && input.files[0];
+    if (!file || file.size <= LARGE) return Promise.resolve(null);
+    if (uploaded && uploaded.file === file) return Promise.resolve(uploaded.key);
+    return fetch('/api/uploads', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' })
+      .then(function (response) { return response.json(); })
+      .then(function (upload) {
+        return fetch(upload.url, { method: 'PUT', body: file }).then(function (put) {
+          if (!put.ok) throw new Error('upload failed: ' + put.status);
+          uploaded = { file: file, key: upload.key };
+          return upload.key;
+        });
+      });
+  }
+
+  function formData(key) {
+    var body = new FormData(form);
+    if (key) {
+      body.delete('recipients.csv');
+      body.set('recipientsUpload', key);
+    }
+    return body;
+  }
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -14,21 +44,51 @@
     return node;
   }
 
+  function show(message, className) {
+    out.textContent = '';
+    out.appendChild(el('div', message, 'notice ' + className));
+  }
+
+  var submitting = false;
+  form.addEventListener('submit', function (event) {
+    var file = input.files && input.files[0];
+    if (submitting || !file || file.size <= LARGE) return;
+    event.preventDefault();
+    submitting = true;
+    uploadIfLarge()
+      .then(function (key) {
+        var hidden = document.createElement('input');
+        hidden.type = 'hidden';
+        hidden.name = 'recipientsUpload';
+        hidden.value = key;
+        form.appendChild(hidden);
+        input.removeAttribute('name');
+        input.removeAttribute('required');
+        form.submit();
+      })
+      .catch(function (error) {
+        submitting = false;
+        if (out) show(String(error), 'error');
+      });
+  });
+
+  if (!button || !out) return;
   button.addEventListener('click', function () {
     out.textContent = button.dataset.checking;
-    var body = new FormData(form);
-    fetch('/api/check', { method: 'POST', body: body, credentials: 'same-origin', headers: { accept: 'application/json' } })
+    uploadIfLarge()
+      .then(function (key) {
+        return fetch('/api/check', { method: 'POST', body: formData(key), credentials: 'same-origin', headers: { accept: 'application/json' } });
+      })
       .then(function (response) {
         return response.json().then(function (doc) { return { status: response.status, doc: doc }; });
       })
       .then(function (answer) {
-        out.textContent = '';
         if (answer.status >= 400) {
-          out.appendChild(el('div', answer.doc.error ? answer.doc.error.message : 'Error', 'notice error'));
+          show(answer.doc.error ? answer.doc.error.message : 'Error', 'error');
           return;
         }
         var doc = answer.doc;
-        out.appendChild(el('div', doc.verdict === 'ready' ? button.dataset.ready : button.dataset.blocked, doc.verdict === 'ready' ? 'notice ok' : 'notice error'));
+        show(doc.verdict === 'ready' ? button.dataset.ready : button.dataset.blocked, doc.verdict === 'ready' ? 'ok' : 'error');
         doc.findings.forEach(function (f) {
           var card = el('section', undefined, 'card finding ' + f.severity);
           card.appendChild(el('h3', f.rule + ' — ' + f.recipients + ' ' + button.dataset.recipients));
@@ -39,7 +99,7 @@
         });
       })
       .catch(function (error) {
-        out.textContent = String(error);
+        show(String(error), 'error');
       });
   });
 })();

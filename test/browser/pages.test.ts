@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCampaignFolder } from '../../src/adapters/local/campaign-folder.ts';
 import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
 import { inbox, mailTo } from '../local/stack-client.ts';
+import { syntheticRecipientsCsv } from '../../bench/synthetic-campaign.ts';
 
 const ORGANISER = 'claire.organisatrice@numerique-territoires.fr';
 const REVIEWER = 'paul.relecteur@numerique-territoires.fr';
@@ -178,6 +179,25 @@ describe('the pages, in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('<b onmouseover=alert(3)>RGAA</b>');
     await page.mouse.move(300, 200);
     expect(dialogs).toEqual([]);
+  }, 120_000);
+
+  it('uploads a list larger than the API accepts before submitting the form', async () => {
+    const { page } = await newPage();
+    await signIn(page, ORGANISER);
+    await page.goto(`${stack.url}/campaigns/new`);
+    const paths = await filesOf('examples/demo-campaign', { 'recipients.csv': syntheticRecipientsCsv(90_000) });
+    expect(statSync(paths['recipients.csv']!).size).toBeGreaterThan(4 * 1024 * 1024);
+    await page.locator('#event').setInputFiles(paths['event.json']!);
+    await page.locator('#draft').setInputFiles(paths['draft.json']!);
+    await page.locator('#template').setInputFiles(paths['followup.mjml']!);
+    await page.locator('#text').setInputFiles(paths['followup.txt']!);
+    await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
+    await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
+    await page.waitForURL(/\/campaigns\/[\w-]+$/, { timeout: 60_000 });
+    expect(await page.locator('h1 + p .badge').innerText()).toBe('En relecture');
+    const id = page.url().split('/').pop();
+    const view = (await page.evaluate(async (campaign) => (await fetch(`/api/campaigns/${campaign}`)).json(), id)) as { counts: { selected: number } };
+    expect(view.counts.selected).toBe(90_000);
   }, 120_000);
 
   it('explains refused links in the reader’s language', async () => {
