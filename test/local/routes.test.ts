@@ -54,6 +54,12 @@ describe('the local server', () => {
     expect(everything).not.toMatch(/fg_session=|\/review\/[\w-]{20,}\.|\/sign-in\/[\w-]{20,}/);
   });
 
+  it('refuses a body over 6 MB as API Gateway does, pointing to uploads', async () => {
+    const response = await fetch(new URL('/api/campaigns', stack.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(7 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/POST \/api\/uploads/);
+  });
+
   it('answers an unknown route with 404 and a wrong method with 405', async () => {
     expect((await fetch(new URL('/nowhere', stack.url))).status).toBe(404);
     expect((await fetch(new URL('/api/sign-in', stack.url))).status).toBe(405);

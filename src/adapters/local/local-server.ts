@@ -19,6 +19,8 @@ export interface Route {
 type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** API Gateway's (and Lambda's) payload limit: the local server keeps it, so that what works here works there. */
+const MAX_HANDLER_BODY_BYTES = 6 * 1024 * 1024;
 
 /** The httpApi routes declared in serverless.yml: the local server serves exactly these. */
 export function routesOf(serverlessYml: string): Route[] {
@@ -145,7 +147,12 @@ export function createLocalServer(options: { root: string; blobs: BlobStore; rou
           return;
         }
         const match = url.pathname.match(route.pattern)!;
-        const event = toEvent(request, url, route, match, await readBody(request));
+        const body = await readBody(request);
+        if (body.length > MAX_HANDLER_BODY_BYTES) {
+          response.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request is larger than 6 MB: upload large files with POST /api/uploads first.' } }));
+          return;
+        }
+        const event = toEvent(request, url, route, match, body);
         const handler = await load(route.handler);
         writeResult(response, await handler(event));
       } catch (error) {
