@@ -9,5 +9,5 @@ export const handler = pageHandler(async (event, ctx) => {
   const id = event.pathParameters?.id ?? '';
   const n = Number(event.pathParameters?.n ?? '1');
   const affected = await affectedRecipients(ctx.services, ctx.member?.email, id, Number.isInteger(n) ? n - 1 : -1);
-  return page(200, renderPage('affected', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['affected.title'], member: ctx.member, isOrganiser: ctx.member?.roles.includes('organiser'), id, ...affected, count: affected.emails.length }));
+  return page(200, renderPage('affected', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['affected.title'], member: ctx.member, csrf: ctx.csrf, isOrganiser: ctx.member?.roles.includes('organiser'), id, ...affected, count: affected.emails.length }));
 });

@@ -13,6 +13,7 @@ export const handler = pageHandler(async (event, ctx) => {
       lang: ctx.lang,
       title: ctx.member ? words['home.title'] : words['signIn.title'],
       member: ctx.member,
+      csrf: ctx.csrf,
       isOrganiser: ctx.member?.roles.includes('organiser'),
       campaigns,
       sent: event.queryStringParameters?.sent === '1',

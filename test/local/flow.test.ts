@@ -112,6 +112,11 @@ describe('the local stack, tried as a new user would', () => {
     await mailTo(stack.sesUrl, ORGANISER, /Envoi terminé/);
     await mailTo(stack.sesUrl, REVIEWER, /Envoi terminé/);
 
+    // Signing out forgets the session.
+    const signOut = await organiser.fetch('/sign-out', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(await organiser.csrf('/'))}` });
+    expect(signOut.status).toBe(303);
+    expect((await organiser.fetch(`/api/campaigns/${inReview.id}`)).status).toBe(401);
+
     // The raw MIME handed to SES carries the RFC 8058 one-click unsubscribe headers.
     const participantRaw = recorder.raws.filter((raw) => /^From: .*Mission Num/m.test(raw.replace(/=\?UTF-8\?Q\?Mission_Num/gi, 'Mission Num')) || /Mission/.test(raw.split('\r\n\r\n')[0] ?? ''));
     expect(participantRaw.length).toBeGreaterThanOrEqual(40);

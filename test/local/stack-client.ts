@@ -40,7 +40,7 @@ export class Browser {
     if (init.method && init.method !== 'GET') headers.set('origin', new URL(this.base).origin);
     const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
     const set = response.headers.getSetCookie?.() ?? [];
-    for (const cookie of set) if (cookie.startsWith('fg_session=')) this.cookie = cookie.split(';')[0]!;
+    for (const cookie of set) if (cookie.startsWith('fg_session=')) this.cookie = /Max-Age=0/.test(cookie) ? '' : cookie.split(';')[0]!;
     return response;
   }
 
