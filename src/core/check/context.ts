@@ -12,6 +12,8 @@ export interface KnownEvent {
   event: EventMeta;
   /** Calendar day of the start in the event's own zone, YYYY-MM-DD. */
   day: string;
+  /** Calendar day of the end (an event may run over several days). */
+  lastDay: string;
   startMs: number;
   endMs: number;
   relation: 'self' | 'earlier' | 'later' | 'same-time';
@@ -66,6 +68,7 @@ function knownEvent(event: EventMeta, self?: EventMeta): KnownEvent {
   return {
     event,
     day: dayInZone(new Date(startMs), event.timezone),
+    lastDay: dayInZone(new Date(Date.parse(event.end)), event.timezone),
     startMs,
     endMs: Date.parse(event.end),
     relation: !self ? 'self' : startMs < selfStart ? 'earlier' : startMs > selfStart ? 'later' : 'same-time',
@@ -143,7 +146,7 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
     foldWords(from?.name ?? ''),
   ].filter((p) => p.trim().length > 0);
 
-  const knownDays = new Set([self.day, ...catalog.map((k) => k.day)]);
+  const knownDays = new Set([self.day, self.lastDay, ...catalog.map((k) => k.day)]);
   return {
     campaign,
     self,
@@ -167,6 +170,11 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
     senderAddresses,
     now,
   };
+}
+
+/** True when a calendar day is one of this event's own days (from its start day to its end day). */
+export function isOwnDay(ctx: CheckContext, day: string): boolean {
+  return day >= ctx.self.day && day <= ctx.self.lastDay;
 }
 
 /** True when a host is an allowed domain or one of its subdomains. */

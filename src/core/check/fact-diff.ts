@@ -3,7 +3,7 @@ import { prepareTemplates } from '../render/render-plan.ts';
 import { formatLongDate, formatTime } from '../render/event-context.ts';
 import { foldWords } from '../text/fold.ts';
 import { selectRecipients } from './check-campaign.ts';
-import { buildCheckContext, type CheckContext } from './context.ts';
+import { buildCheckContext, isOwnDay, type CheckContext } from './context.ts';
 import { extractShapeFacts, type ShapeFacts } from './message-facts.ts';
 
 /** How a fact of the messages relates to the event. */
@@ -45,7 +45,7 @@ function shapeRows(ctx: CheckContext, shape: ShapeFacts, texts: string): Omit<Fa
   }
   const eventDate = formatLongDate(new Date(event.start), event.timezone, event.language);
   for (const date of shape.dates) {
-    if (date.day === ctx.self.day) {
+    if (isOwnDay(ctx, date.day)) {
       rows.push({ kind: 'date', event: eventDate, message: date.text, status: 'matching' });
       continue;
     }

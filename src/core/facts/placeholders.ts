@@ -17,7 +17,6 @@ const PATTERNS: RegExp[] = [
   /\$\{[^}\n]{0,60}\}/g, // ${firstName}
   /(?<![\w{$])\{\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{0,40}\s*\}(?!\})/g, // {firstName}, {prénom}
   new RegExp(`\\[\\s*${FIELD_WORDS}\\s*\\]`, 'giu'), // [Prénom], [FIRST NAME], [LIEN REPLAY]
-  /\[\s*[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9]+)+\s*\]/g, // [FIRST_NAME], [EVENT DATE]
   new RegExp(`<<\\s*${FIELD_WORDS}\\s*>>|«\\s*${FIELD_WORDS}\\s*»|<\\s*${FIELD_WORDS}\\s*>`, 'giu'), // Word merge fields «Prénom», <Prénom>
   /(?<![\p{L}\d])[Xx]{3,}(?![\p{L}\d])/gu, // XXX
   /(?<![A-Za-zÀ-ÿ\d])XX[/:h.]XX(?:[/.]XX(?:XX)?)?(?![A-Za-zÀ-ÿ\d])/g, // XX/XX/XXXX, XXhXX
@@ -26,14 +25,29 @@ const PATTERNS: RegExp[] = [
   /\blorem ipsum\b|\bdolor sit amet\b/gi,
 ];
 
+// Upper-case bracketed instructions to the author: « [TEXTE D'APERÇU] », « [NOM DE L'INTERVENANT] »,
+// « [DATE À CONFIRMER] » — not a subject tag such as « [REPLAY] » or « [WEBINAIRE ZFE] ».
+const SHOUTED = /\[\s*([^\][\n]{2,60}?)\s*\]/g;
+const FILLER_WORD = /\b(?:texte|text|nom|name|date|lien|link|url|description|titre|title|prenom|insere?r|insert|completer|confirmer|confirm|adresse|address|image|apercu|preview|resume|placeholder|ici|here|a definir|tbd|xx+|legende|caption|photo|logo|intervenant|speaker|chiffre|montant|numero|number)\b/;
+
+function shoutedFillers(part: Part, text: string, into: PlaceholderFact[]): void {
+  for (const match of text.matchAll(SHOUTED)) {
+    const content = match[1]!;
+    if (/[\uE000-\uE003]/.test(content) || content !== content.toUpperCase() || !/\p{Lu}/u.test(content)) continue;
+    const folded = content.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'_-]/g, ' ');
+    if (FILLER_WORD.test(folded)) into.push({ part, text: match[0] });
+  }
+}
+
 /** Merge syntax and filler in a text: `{{ }}`, `*|FNAME|*`, `%%…%%`, `[Prénom]`, `{firstName}`, `${…}`, XXX, TODO, lorem ipsum. */
 export function extractPlaceholders(part: Part, text: string): PlaceholderFact[] {
   const facts: PlaceholderFact[] = [];
+  shoutedFillers(part, text, facts);
   for (const pattern of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       // A slot or missing marker is the renderer's own, not filler.
       if (/[\uE000-\uE003]/.test(match[0])) continue;
-      facts.push({ part, text: match[0] });
+      if (!facts.some((f) => f.text === match[0])) facts.push({ part, text: match[0] });
     }
   }
   return facts;

@@ -1,3 +1,4 @@
+import { isOwnDay } from '../check/context.ts';
 import { describeEvent, type MessageRule, type Observation } from './rule.ts';
 
 /**
@@ -42,7 +43,7 @@ export const staleReference: MessageRule = {
       });
     }
     for (const date of message.dates) {
-      if (date.day === ctx.self.day) continue;
+      if (isOwnDay(ctx, date.day)) continue;
       for (const known of ctx.dayOwners.get(date.day) ?? []) {
         if (known.relation !== 'earlier') continue;
         found.push({
