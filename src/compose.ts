@@ -31,6 +31,7 @@ function settingsOf(config: Config, secret: string): Settings {
     signInTtlSeconds: config.SIGN_IN_TTL_SECONDS,
     sessionTtlSeconds: config.SESSION_TTL_SECONDS,
     workerBudgetMs: config.WORKER_BUDGET_MS,
+    checkBudgetMs: config.CHECK_BUDGET_MS,
     finishCheckDelaySeconds: config.FINISH_CHECK_DELAY_SECONDS,
     maxSendRatePerSecond: config.MAX_SEND_RATE_PER_SECOND,
     workerConcurrency: config.WORKER_CONCURRENCY,

@@ -31,6 +31,8 @@ const schema = z
     SIGN_IN_TTL_SECONDS: positiveInt(15 * 60),
     SESSION_TTL_SECONDS: positiveInt(8 * 3600),
     WORKER_BUDGET_MS: positiveInt(12 * 60_000),
+    /** The submit and check functions time out at 29 s (API Gateway's limit): parsing and storing need the rest. */
+    CHECK_BUDGET_MS: positiveInt(20_000),
     FINISH_CHECK_DELAY_SECONDS: z.coerce.number().int().nonnegative().default(30),
   })
   .refine((c) => c.STACK === 'local' || c.GUARD_SECRET || c.GUARD_SECRET_PARAMETER, {

@@ -1,6 +1,7 @@
 import { parseCampaign, type CampaignFiles } from '../core/campaign/parse-campaign.ts';
 import { checkCampaign, type CheckReport } from '../core/check/check-campaign.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { checkBudget } from './check-budget.ts';
 import { loadFrozenVersion } from './frozen-version.ts';
 import { unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
@@ -10,7 +11,9 @@ import { loadVersionFiles } from './version-files.ts';
 /** Runs the guard on files without storing anything: the "check" button of the new follow-up page. */
 export async function checkDraft(services: Services, actor: string | undefined, files: CampaignFiles): Promise<CheckReport> {
   await requireMember(services, actor, 'organiser');
-  return checkCampaign(parseCampaign(files), { now: services.clock.now(), unsubscribeUrl: (r) => unsubscribeUrl(services.settings, r.email, 'draft') });
+  return checkCampaign(parseCampaign(files), { now: services.clock.now(), unsubscribeUrl: (r) => unsubscribeUrl(services.settings, r.email, 'draft'),
+    isOutOfTime: checkBudget(services),
+  });
 }
 
 /** Every recipient affected by one finding of a campaign's current version (the findings keep five examples). */
@@ -22,6 +25,7 @@ export async function affectedRecipients(services: Services, actor: string | und
   const report = await checkCampaign(frozen.campaign, {
     now: services.clock.now(),
     unsubscribeUrl: (r) => unsubscribeUrl(services.settings, r.email, campaignId),
+    isOutOfTime: checkBudget(services),
     isKeepingAffected: true,
   });
   const finding = report.findings[findingIndex];

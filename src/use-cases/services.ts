@@ -19,6 +19,8 @@ export interface Settings extends SendSettings {
   reviewTtlSeconds: number;
   signInTtlSeconds: number;
   sessionTtlSeconds: number;
+  /** A check (submit, live check) blocks the recipients it has not reached after this long (fail closed). */
+  checkBudgetMs: number;
   /** A worker stops taking recipients when less than this is left of its run (Lambda timeout). */
   workerBudgetMs: number;
   /** How long after the last batch the finish check runs (and between checks while rows are left). */

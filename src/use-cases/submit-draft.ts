@@ -5,6 +5,7 @@ import { NotFoundError, AccessError } from '../core/errors.ts';
 import { transition, type CampaignStatus } from '../core/workflow/campaign-status.ts';
 import { contentHash, messageDigest } from '../core/workflow/content-hash.ts';
 import type { CampaignRecord } from '../ports/campaign-store.ts';
+import { checkBudget } from './check-budget.ts';
 import { campaignUrl, reviewUrl, unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
 import { tellAbout } from './system-mail.ts';
@@ -45,6 +46,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
   const report = await checkCampaign(campaign, {
     now,
     unsubscribeUrl: (r) => unsubscribeUrl(settings, r.email, id),
+    isOutOfTime: checkBudget(services),
     onMessage: (recipient, message) => {
       digests[recipient.email.toLowerCase()] = messageDigest(message);
     },

@@ -16,6 +16,7 @@ export const SETTINGS: Settings = {
   signInTtlSeconds: 900,
   sessionTtlSeconds: 8 * 3600,
   workerBudgetMs: 10 * 60_000,
+  checkBudgetMs: 20_000,
   finishCheckDelaySeconds: 30,
   maxSendRatePerSecond: 10,
   workerConcurrency: 2,

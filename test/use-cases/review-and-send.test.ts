@@ -51,6 +51,17 @@ describe('submitting a draft', () => {
     expect(mailer.to(BOTH.email)).toHaveLength(0);
   });
 
+  it('blocks a draft whose check ran out of time, and asks no reviewer to approve it', async () => {
+    const { services, mailer, clock } = fakeServices({ settings: { checkBudgetMs: 2_000 } });
+    // Each read of the clock is one second later: the check runs out of time after a few recipients.
+    const now = clock.now.bind(clock);
+    services.clock = { now: () => (clock.advance(1_000), now()), sleep: (ms) => clock.sleep(ms) };
+    const result = await submitDraft(services, { actor: ORGANISER.email, files: clean });
+    expect(result.status).toBe('blocked');
+    expect(result.findings.map((f) => f.rule)).toContain('check.incomplete');
+    expect(mailer.to(REVIEWER.email)).toHaveLength(0);
+  });
+
   it('refuses a member without the organiser role', async () => {
     const { services } = fakeServices();
     await expect(submitDraft(services, { actor: REVIEWER.email, files: clean })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRuleId, RULE_IDS } from '../rules/rule-ids.ts';
+import { ENGINE_FINDING_IDS, isRuleId, RULE_IDS } from '../rules/rule-ids.ts';
 import type { Thresholds } from './types.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -152,7 +152,13 @@ const severityMap = z
   .record(z.string(), severitySetting, { error: 'expected an object of rule id → "block" | "warn" | "off"' })
   .superRefine((map, ctx) => {
     for (const id of Object.keys(map)) {
-      if (!isRuleId(id)) {
+      if ((ENGINE_FINDING_IDS as readonly string[]).includes(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: 'cannot be overridden: a recipient the guard could not check is always blocked',
+        });
+      } else if (!isRuleId(id)) {
         ctx.addIssue({
           code: 'custom',
           path: [id],

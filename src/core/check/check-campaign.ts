@@ -27,6 +27,11 @@ export interface CheckOptions {
   onProgress?(checked: number, total: number): void;
   /** Called with each selected recipient's message exactly as it would be sent, after it is checked. */
   onMessage?(recipient: Recipient, message: RenderedMessage, isBlocked: boolean): void;
+  /**
+   * Asked every few recipients; once true, the check stops and every recipient not yet checked is
+   * blocked with `check.incomplete` (fail closed: the caller's time is up, e.g. a Lambda's timeout).
+   */
+  isOutOfTime?(): boolean;
   /** Keeps every affected address of each finding (not only five examples). */
   isKeepingAffected?: boolean;
 }
@@ -96,6 +101,22 @@ export async function checkCampaign(campaign: Campaign, options: CheckOptions): 
   return options.isKeepingAffected ? { ...report, affected: collector.affected() } : report;
 }
 
+/** How many recipients are checked between two questions to `isOutOfTime` (a clock read is not free). */
+const OUT_OF_TIME_STRIDE = 16;
+
+function blockUnchecked(unchecked: { recipient: Recipient; index: number }[], total: number, collector: FindingCollector): void {
+  const found = `${unchecked.length} of ${total} recipients not checked`;
+  for (const { recipient, index } of unchecked) {
+    collector.addForRecipient(
+      'check.incomplete',
+      'block',
+      { message: 'the check ran out of time before it reached this recipient: an unchecked message is never sent', expected: 'every selected recipient checked', found },
+      index,
+      recipient.email,
+    );
+  }
+}
+
 function checkMessages(
   plan: RenderPlan,
   selected: { recipient: Recipient; index: number }[],
@@ -109,6 +130,10 @@ function checkMessages(
   const valueFacts = new ValueFactsCache(ctx);
   let checked = 0;
   for (const { recipient, index } of selected) {
+    if (options.isOutOfTime && checked % OUT_OF_TIME_STRIDE === 0 && options.isOutOfTime()) {
+      blockUnchecked(selected.slice(checked), selected.length, collector);
+      break;
+    }
     const unsubscribeUrl = options.unsubscribeUrl(recipient);
     let isBlocked = false;
     let message: RenderedMessage | undefined;

@@ -58,7 +58,11 @@ export class FindingCollector {
     group.lastRecipient = recipientIndex;
     group.recipients++;
     if (group.examples.length < MAX_EXAMPLES) group.examples.push(email);
-    if (this.isKeepingEveryone) this.everyone.set(group, [...(this.everyone.get(group) ?? []), email]);
+    if (this.isKeepingEveryone) {
+      const emails = this.everyone.get(group);
+      if (emails) emails.push(email);
+      else this.everyone.set(group, [email]);
+    }
   }
 
   /** Every affected address of each finding, in the order of `findings()` (empty without `isKeepingEveryone`). */
@@ -79,7 +83,8 @@ export class FindingCollector {
   }
 
   private sorted(): Group[] {
-    const order = (rule: RuleId) => RULE_IDS.indexOf(rule);
+    // Engine findings (check.incomplete) are not in the rule table: -1 puts them first.
+    const order = (rule: RuleId) => (RULE_IDS as readonly string[]).indexOf(rule);
     return [...this.groups.values()].sort(
         (a, b) =>
           (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1) ||

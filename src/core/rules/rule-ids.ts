@@ -29,9 +29,15 @@ export const RULE_IDS = [
   'header.injection',
 ] as const;
 
-export type RuleId = (typeof RULE_IDS)[number];
+/**
+ * Findings the engine raises itself, not a rule of the registry: `check.incomplete` (block) marks the
+ * recipients left unchecked when the check ran out of its time budget. No configuration changes it.
+ */
+export const ENGINE_FINDING_IDS = ['check.incomplete'] as const;
 
-/** True when `id` names a rule of the contract. */
+export type RuleId = (typeof RULE_IDS)[number] | (typeof ENGINE_FINDING_IDS)[number];
+
+/** True when `id` names a rule of the contract (or an added rule), one that the config may set. */
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
 }
