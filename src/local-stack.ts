@@ -55,18 +55,18 @@ function close(server: Server): Promise<void> {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const root = resolve(options.root ?? process.cwd());
-  const dataDir = resolve(options.dataDir ?? join(root, '.data'));
+  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? join(root, '.data'));
   mkdirSync(join(dataDir, 'dynamo'), { recursive: true });
   const secretFile = join(dataDir, 'secret');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 
   const dynamo = dynalite({ path: join(dataDir, 'dynamo'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }) as Server;
-  const dynamoPort = await listen(dynamo, options.dynamoPort ?? 8000);
+  const dynamoPort = await listen(dynamo, options.dynamoPort ?? Number(process.env.DYNAMO_PORT ?? 8000));
   // aws-ses-v2-local is CommonJS with `exports.default`: depending on the loader it arrives wrapped once or twice.
   let startSes: unknown = sesLocal;
   for (let depth = 0; depth < 3 && typeof startSes !== 'function'; depth++) startSes = (startSes as { default?: unknown }).default;
   if (typeof startSes !== 'function') throw new Error('aws-ses-v2-local exports no server function');
-  const ses = await (startSes as (config: { host: string; port: number }) => Promise<Server>)({ host: '127.0.0.1', port: options.sesPort ?? 8005 });
+  const ses = await (startSes as (config: { host: string; port: number }) => Promise<Server>)({ host: '127.0.0.1', port: options.sesPort ?? Number(process.env.SES_PORT ?? 8005) });
   const sesPort = (ses.address() as AddressInfo).port;
 
   const port = options.port ?? Number(process.env.PORT ?? 3000);

@@ -1,5 +1,6 @@
 // npm start: the whole flow on one machine, with the demo team and the example campaigns.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { readCampaignFolder } from './adapters/local/campaign-folder.ts';
 import { parseCampaign } from './core/campaign/parse-campaign.ts';
 import { checkCampaign } from './core/check/check-campaign.ts';
@@ -19,7 +20,7 @@ const lines = [
   '',
   `  App (sign in, campaigns, review):  ${stack.url}`,
   `  Local SES inbox (every email sent): ${stack.sesUrl}`,
-  `  DynamoDB-compatible store:          ${stack.dynamoUrl} (data in .data/)`,
+  `  DynamoDB-compatible store:          ${stack.dynamoUrl} (data in ${relative(process.cwd(), process.env.DATA_DIR ?? '.data') || '.'}/)`,
   '',
   'Demo team (team.json) — sign in with one of these addresses; the link arrives in the local inbox:',
   ...team.map((m) => `  ${m.email.padEnd(48)} ${m.name} (${m.roles.join(', ')})`),
