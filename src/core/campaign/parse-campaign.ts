@@ -26,6 +26,17 @@ export function parseEvent(file: string, text: string): EventMeta {
   return validate(file, eventSchema, parseJsonText(file, text)) as EventMeta;
 }
 
+/** Parses a catalogue file; its errors say that it follows event.json's schema. */
+function parseCatalogEvent(path: string, text: string): EventMeta {
+  try {
+    return parseEvent(path, text);
+  } catch (error) {
+    if (!(error instanceof CampaignInputError)) throw error;
+    const message = error.message.replace(path, `${path} (a catalogue event, with the fields of event.json)`);
+    throw new CampaignInputError(path, message, { cause: error });
+  }
+}
+
 /** Parses draft.json text. */
 export function parseDraft(file: string, text: string): Draft {
   return validate(file, draftSchema, parseJsonText(file, text)) as Draft;
@@ -67,7 +78,7 @@ export function parseCampaign(files: CampaignFiles): Campaign {
   }
   const catalog = catalogFiles
     .sort()
-    .map((path) => parseEvent(path, textOf(files, path, 'an event')))
+    .map((path) => parseCatalogEvent(path, textOf(files, path, 'an event')))
     .filter((other) => other.id !== event.id);
   return { event, draft, html, text, recipients, catalog, config };
 }

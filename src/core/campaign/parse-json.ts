@@ -17,12 +17,19 @@ export function parseJsonText(file: string, text: string): unknown {
     let where = '';
     let reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
     if (first) {
-      const before = body.slice(0, first.offset);
+      // A comma right before the closing bracket is the usual slip (a line deleted from a list):
+      // point at the comma, not at the bracket on the next line.
+      const comma = /,\s*$/.exec(body.slice(0, first.offset));
+      const isTrailingComma = comma !== null && /^[\]}]/.test(body.slice(first.offset));
+      const offset = isTrailingComma ? comma.index : first.offset;
+      const before = body.slice(0, offset);
       const line = before.split('\n').length;
-      const column = first.offset - before.lastIndexOf('\n');
+      const column = offset - before.lastIndexOf('\n');
       const near = body.slice(first.offset, first.offset + 20).split('\n')[0]!.trim();
       where = ` at line ${line} column ${column}`;
-      reason = `${describeJsonError(printParseErrorCode(first.error))}${near ? ` near ${JSON.stringify(near)}` : ''}`;
+      reason = isTrailingComma
+        ? `a comma before "${body[first.offset]}": remove the comma after the last item`
+        : `${describeJsonError(printParseErrorCode(first.error))}${near ? ` near ${JSON.stringify(near)}` : ''}`;
     }
     throw new CampaignInputError(file, `${file} is not valid JSON${where}: ${reason}`, { cause: error });
   }

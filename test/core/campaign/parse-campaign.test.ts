@@ -90,7 +90,8 @@ describe('parseCampaign: unreadable input', () => {
 
     // Assess
     expect(error.message).toMatch(/draft\.json/);
-    expect(error.message).toMatch(/line 4/);
+    // The slip is the comma after the last property (line 3), not the brace that follows it.
+    expect(error.message).toMatch(/line 3 column 22: a comma before "\}"/);
   });
 
   it('rejects an event without a title, naming the field and what was expected', () => {

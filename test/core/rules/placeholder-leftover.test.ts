@@ -32,6 +32,8 @@ describe('placeholder.leftover', () => {
       ['XXX', '<p>Prochain rendez-vous le XXX.</p>'],
       ['TODO', '<p>TODO ajouter le lien vers la grille d’audit</p>'],
       ['Lorem ipsum', '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>'],
+      ['[Prénom NOM]', '<p>Votre correspondant : [Prénom NOM], direction régionale</p>'],
+      ['[Nom / Fonction]', '<p>Signataire : [Nom / Fonction]</p>'],
     ])('blocks a French body that still holds %s', async (filler, paragraph) => {
       // Prepare
       const template = mjml(`${FR_BODY}\n${paragraph}`);
@@ -52,6 +54,7 @@ describe('placeholder.leftover', () => {
       ['[FIRST NAME]', '<p>Dear [FIRST NAME],</p>'],
       ['%%FirstName%%', '<p>Thank you %%FirstName%% for joining.</p>'],
       ['lorem ipsum', '<p>Next steps: lorem ipsum dolor sit amet.</p>'],
+      ['[First name Last name]', '<p>Your contact: [First name Last name], city council</p>'],
     ])('blocks an English body that still holds %s', async (filler, paragraph) => {
       // Prepare
       const template = mjml(`${EN_BODY}\n${paragraph}`, { language: 'en' });
@@ -154,6 +157,8 @@ describe('placeholder.leftover', () => {
     it.each([
       ['[Replay] {{event.title}}'],
       ['[Webinaire] Replay et supports – {{event.title}}'],
+      ['[Nom de code ZFE] {{event.title}}'],
+      ['[DIAAP] Replay et supports – {{event.title}}'],
       ['Replay : « {{event.title}} »'],
       ['Replay et supports (gratuit, 0 €) – {{event.title}}'],
     ])('accepts the French subject %s', async (subject) => {
