@@ -63,10 +63,37 @@ async function fromJson(event: HttpEvent, blobs: BlobStore): Promise<{ files: Ma
   return { files, fields: body.csrf ? { csrf: body.csrf } : {} };
 }
 
-function fromMultipart(event: HttpEvent, contentType: string): Promise<{ files: Map<string, Uint8Array | string>; fields: Record<string, string> }> {
+/** The names under which the form's "template" and "text" fields arrived (their own file names). */
+export interface UploadRoles {
+  template?: string;
+  text?: string;
+}
+
+/**
+ * Puts the form's template and text uploads under the names that draft.json gives them, whatever the
+ * uploaded files were called: without this, a corrected `mon-modele.mjml` would sit next to the stored
+ * `followup.mjml` that the draft still names, and the correction would be ignored.
+ */
+export function placeUploadedTemplates(files: CampaignFiles, roles: UploadRoles): CampaignFiles {
+  const draft = files.get('draft.json');
+  if (draft === undefined) return files;
+  const names = draftNames(typeof draft === 'string' ? draft : Buffer.from(draft).toString('utf8'));
+  const placed = new Map(files);
+  for (const role of ['template', 'text'] as const) {
+    const uploaded = roles[role];
+    const wanted = names[role];
+    if (!uploaded || !wanted || uploaded === wanted) continue;
+    placed.set(wanted, files.get(uploaded)!);
+    placed.delete(uploaded);
+  }
+  return placed;
+}
+
+function fromMultipart(event: HttpEvent, contentType: string): Promise<{ files: Map<string, Uint8Array | string>; fields: Record<string, string>; roles: UploadRoles }> {
   return new Promise((resolve, reject) => {
     const files = new Map<string, Uint8Array | string>();
     const fields: Record<string, string> = {};
+    const roles: UploadRoles = {};
     let parser: Busboy.Busboy;
     try {
       parser = Busboy({ headers: { 'content-type': contentType }, limits: { fileSize: MAX_REQUEST_BYTES, files: 500, fields: 50 } });
@@ -85,13 +112,14 @@ function fromMultipart(event: HttpEvent, contentType: string): Promise<{ files: 
         // draft.json, recipients.csv, guard.config.json, or the template's name in draft.json).
         const name = field === 'catalog' || field === 'catalog[]' ? `catalog/${filename}` : field.includes('.') ? field : filename;
         files.set(name, Buffer.concat(chunks));
+        if (field === 'template' || field === 'text') roles[field] = name;
       });
     });
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
     parser.on('error', (error: Error) => reject(new RequestError('BAD_REQUEST', `The form cannot be read: ${error.message}`)));
-    parser.on('close', () => resolve({ files, fields }));
+    parser.on('close', () => resolve({ files, fields, roles }));
     parser.end(bodyBytes(event));
   });
 }
@@ -100,10 +128,10 @@ function fromMultipart(event: HttpEvent, contentType: string): Promise<{ files: 
  * The campaign files of a request: multipart/form-data with the spec's files, or the JSON form
  * { event, draft, template, recipientsCsv | recipientsUpload, catalog?, config? }. Form fields (csrf) too.
  */
-export async function campaignFilesFromRequest(event: HttpEvent, blobs: BlobStore): Promise<{ files: CampaignFiles; fields: Record<string, string> }> {
+export async function campaignFilesFromRequest(event: HttpEvent, blobs: BlobStore): Promise<{ files: CampaignFiles; fields: Record<string, string>; roles: UploadRoles }> {
   const type = header(event, 'content-type') ?? '';
   if (bodyBytes(event).length > MAX_REQUEST_BYTES) throw new RequestError('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
-  if (type.startsWith('application/json')) return fromJson(event, blobs);
+  if (type.startsWith('application/json')) return { ...(await fromJson(event, blobs)), roles: {} };
   if (type.startsWith('multipart/form-data')) {
     const result = await fromMultipart(event, type);
     const upload = result.fields.recipientsUpload;

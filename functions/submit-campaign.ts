@@ -1,6 +1,6 @@
 import { completeFromVersion } from '../src/use-cases/check-draft.ts';
 import { submitDraft } from '../src/use-cases/submit-draft.ts';
-import { campaignFilesFromRequest } from './campaign-input.ts';
+import { campaignFilesFromRequest, placeUploadedTemplates } from './campaign-input.ts';
 import { apiHandler, requireCsrf, wantsHtml } from './context.ts';
 import { header, json, redirect, requireSameOrigin } from './http.ts';
 
@@ -10,11 +10,12 @@ import { header, json, redirect, requireSameOrigin } from './http.ts';
  */
 export const handler = apiHandler(async (event, ctx) => {
   requireSameOrigin(event, ctx.services.settings.publicUrl);
-  const { files, fields } = await campaignFilesFromRequest(event, ctx.services.blobs);
+  const { files, fields, roles } = await campaignFilesFromRequest(event, ctx.services.blobs);
   if (!(header(event, 'content-type') ?? '').startsWith('application/json')) requireCsrf(ctx, fields.csrf);
   // The page may reuse the event, catalogue and settings of an earlier campaign (upload only template and list).
   const complete = fields.reuseFrom ? await completeFromVersion(ctx.services, ctx.member?.email, fields.reuseFrom, files, 'event-and-catalog') : files;
-  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: complete });
+  const placed = placeUploadedTemplates(complete, roles);
+  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: placed });
   if (wantsHtml(event)) return redirect(`/campaigns/${encodeURIComponent(result.id)}`);
   return json(201, result, { location: `/api/campaigns/${encodeURIComponent(result.id)}` });
 });

@@ -1,19 +1,22 @@
 import { completeFromVersion } from '../src/use-cases/check-draft.ts';
 import { submitDraft } from '../src/use-cases/submit-draft.ts';
-import { campaignFilesFromRequest } from './campaign-input.ts';
+import { campaignFilesFromRequest, placeUploadedTemplates } from './campaign-input.ts';
 import { apiHandler, requireCsrf, wantsHtml } from './context.ts';
-import { header, json, redirect, requireSameOrigin } from './http.ts';
+import { header, json, redirect, RequestError, requireSameOrigin } from './http.ts';
 
 /** POST /api/campaigns/{id}/versions — a new version of a campaign; earlier approvals become void. */
 export const handler = apiHandler(async (event, ctx) => {
   requireSameOrigin(event, ctx.services.settings.publicUrl);
   const campaignId = event.pathParameters?.id ?? '';
-  const { files, fields } = await campaignFilesFromRequest(event, ctx.services.blobs);
+  const { files, fields, roles } = await campaignFilesFromRequest(event, ctx.services.blobs);
   const isJson = (header(event, 'content-type') ?? '').startsWith('application/json');
   if (!isJson) requireCsrf(ctx, fields.csrf);
+  // The correction form with no file chosen would make an identical version and void the approvals for nothing.
+  if (!isJson && files.size === 0) throw new RequestError('BAD_REQUEST', 'Choose at least one corrected file: a new version without any change is not submitted.');
   // From the campaign page, a correction uploads only the files that changed; the rest is the current version's.
   const complete = isJson ? files : await completeFromVersion(ctx.services, ctx.member?.email, campaignId, files, 'missing');
-  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: complete, campaignId });
+  const placed = placeUploadedTemplates(complete, roles);
+  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: placed, campaignId });
   if (wantsHtml(event)) return redirect(`/campaigns/${encodeURIComponent(result.id)}`);
   return json(201, result);
 });

@@ -1,5 +1,5 @@
 /** The emails followup-guard itself sends. */
-export type SystemMailKind = 'sign-in' | 'review-request' | 'blocked-report' | 'sending-started' | 'end-report';
+export type SystemMailKind = 'sign-in' | 'review-request' | 'blocked-report' | 'sending-started' | 'end-report' | 'review-rejected';
 
 /** Renders the system's own emails from the MJML templates in templates/emails, in French or English. */
 export interface MailTemplates {

@@ -33,6 +33,16 @@ export async function affectedRecipients(services: Services, actor: string | und
   return { rule: finding.rule, found: finding.found, emails: report.affected[findingIndex] ?? [] };
 }
 
+function draftTextName(draft: Uint8Array | string): string | undefined {
+  try {
+    const text = typeof draft === 'string' ? draft : Buffer.from(draft).toString('utf8');
+    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as { text?: unknown };
+    return typeof parsed.text === 'string' ? parsed.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The files of a submission completed from a stored version: what the organiser did not upload again
  * (the event, the catalogue, the config, the template…) is taken from `campaignId`'s current version.
@@ -43,9 +53,17 @@ export async function completeFromVersion(services: Services, actor: string | un
   if (!campaign) throw new NotFoundError(`There is no campaign ${campaignId}.`);
   const stored = await loadVersionFiles(services.blobs, campaignId, campaign.version);
   const files = new Map(uploaded);
+  // Uploaded catalogue files replace the stored catalogue as a whole (a file left out is an event removed).
+  const isCatalogUploaded = [...uploaded.keys()].some((n) => n.startsWith('catalog/'));
+  const storedDraft = stored.get('draft.json');
+  const storedText = storedDraft === undefined ? undefined : draftTextName(storedDraft);
   for (const [name, content] of stored) {
-    const isWanted = names === 'missing' ? !files.has(name) && !(name.startsWith('catalog/') && [...files.keys()].some((n) => n.startsWith('catalog/'))) : name === 'event.json' || name.startsWith('catalog/') || name === 'guard.config.json';
-    if (isWanted && !files.has(name)) files.set(name, content);
+    if (uploaded.has(name)) continue;
+    const isWanted =
+      names === 'missing'
+        ? !(name.startsWith('catalog/') && isCatalogUploaded)
+        : name === 'event.json' || (name.startsWith('catalog/') && !isCatalogUploaded) || name === 'guard.config.json' || (!uploaded.has('draft.json') && (name === 'draft.json' || name === storedText));
+    if (isWanted) files.set(name, content);
   }
   return files;
 }

@@ -48,7 +48,7 @@ export async function dispatchSend(services: Services, campaignId: string): Prom
   });
   const sending = await store.updateCampaign(campaignId, { fromStatuses: ['approved'], version: campaign.version }, { status: 'sending', updatedAt: now });
   const teamCount = ordered.filter((r) => teamEmails.has(r.email.toLowerCase())).length;
-  await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `sending started: ${rows.length} recipients, ${teamCount} team address(es) and the first ${settings.canarySize} first` });
+  await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `sending started: ${rows.length} recipients; first ${Math.min(rows.length, teamCount + settings.canarySize)} (${teamCount} team address(es)), the rest after ${settings.canaryWindowSeconds} s` });
   await services.queue.enqueue([canaryJob(campaignId, campaign.version, rows.length, teamCount, settings)]);
 
   const people = [version.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
@@ -59,7 +59,11 @@ export async function dispatchSend(services: Services, campaignId: string): Prom
       campaignId,
       version: campaign.version,
       selected: rows.length,
+      firstGroup: Math.min(rows.length, teamCount + settings.canarySize),
+      teamCount,
+      canaryWindowSeconds: settings.canaryWindowSeconds,
       canaryWindowMinutes: Math.round(settings.canaryWindowSeconds / 60),
+      isWindowInSeconds: settings.canaryWindowSeconds < 120,
       campaignUrl: campaignUrl(settings, campaignId),
     });
   }

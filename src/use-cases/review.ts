@@ -3,6 +3,8 @@ import { verifyToken, type ReviewClaim } from '../core/workflow/tokens.ts';
 import type { CampaignRecord, DecisionRecord, VersionRecord } from '../ports/campaign-store.ts';
 import type { Member } from '../ports/team-directory.ts';
 import { dispatchSend } from './dispatch-send.ts';
+import { campaignUrl } from './links.ts';
+import { tellAbout } from './system-mail.ts';
 import type { Services } from './services.ts';
 import { findMember } from './team-access.ts';
 
@@ -93,5 +95,14 @@ export async function decideReview(
     what: `${input.decision === 'approve' ? 'approved' : 'rejected'} version ${claim.v} (content ${claim.h.slice(0, 12)})${input.comment ? `: ${input.comment.slice(0, 200)}` : ''}`,
   });
   if (input.decision === 'approve') return { status: (await dispatchSend(services, claim.c)).status };
+  const submitter = (await findMember(services, review.version.submittedBy)) ?? { email: review.version.submittedBy, name: review.version.submittedBy, language: undefined };
+  await tellAbout(services, claim.c, submitter, 'review-rejected', {
+    title: review.campaign.title,
+    version: claim.v,
+    submitter: submitter.name,
+    reviewer: reviewer.name,
+    comment: input.comment.slice(0, 2000),
+    campaignUrl: campaignUrl(services.settings, claim.c),
+  });
   return { status: updated.status };
 }

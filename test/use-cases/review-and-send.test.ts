@@ -106,6 +106,11 @@ describe('reviewing', () => {
     await decideReview(world.services, { token: world.token, decision: 'reject', comment: 'Le replay n’est pas encore en ligne.', hasConfirmed: true, acknowledgedWarnings: 0 });
     await expect(decideReview(world.services, { token: world.token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 })).rejects.toBeInstanceOf(AccessError);
     expect((await world.store.getCampaign(world.submitted.id))!.status).toBe('rejected');
+    // The organiser is told, with the reviewer's comment; nothing is sent to the recipients.
+    const told = world.mailer.to(ORGANISER.email).filter((m) => m.text.startsWith('review-rejected'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('Le replay n’est pas encore en ligne.');
+    expect(world.mailer.sent.filter((m) => !m.to.endsWith('numerique-territoires.fr'))).toEqual([]);
   });
 
   it('decides nothing when the form comes back as found, unconfirmed (a link scanner submitting it)', async () => {
