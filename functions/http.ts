@@ -28,6 +28,12 @@ export function page(statusCode: number, body: string, cookies?: string[]): Http
 }
 
 /** A 303 redirect (after a form POST), optionally setting cookies. */
+/** A "next" path to return to after sign-in: only a path of this site (no scheme, no //host, no backslash). */
+export function safeNext(value: string | null | undefined): string | undefined {
+  if (!value || value.length > 500 || !/^\/(?![/\\])[^\s\\]*$/.test(value)) return undefined;
+  return value;
+}
+
 export function redirect(location: string, cookies?: string[]): HttpResult {
   return { statusCode: 303, headers: { location, 'cache-control': 'no-store' }, body: '', ...(cookies ? { cookies } : {}) };
 }

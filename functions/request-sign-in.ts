@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requestSignIn } from '../src/use-cases/sign-in.ts';
 import { apiHandler, wantsHtml } from './context.ts';
-import { bodyBytes, formBody, json, redirect, RequestError, requireSameOrigin } from './http.ts';
+import { bodyBytes, formBody, json, redirect, RequestError, requireSameOrigin, safeNext } from './http.ts';
 
-const body = z.object({ email: z.string().trim().min(3).max(320) });
+const body = z.object({ email: z.string().trim().min(3).max(320), next: z.string().max(500).optional() });
 
 /** POST /api/sign-in — always 202 (no member enumeration); a member gets a single-use link by email. */
 export const handler = apiHandler(async (event, ctx) => {
@@ -17,6 +17,7 @@ export const handler = apiHandler(async (event, ctx) => {
   }
   const parsed = body.safeParse(raw);
   if (!parsed.success) throw new RequestError('BAD_REQUEST', 'Expected { "email": "…" }: an email address.');
-  await requestSignIn(ctx.services, parsed.data.email);
-  return isForm ? redirect('/?sent=1') : json(202, { status: 'accepted', message: 'If this address belongs to the team, a sign-in link was sent to it.' });
+  const next = safeNext(parsed.data.next);
+  await requestSignIn(ctx.services, parsed.data.email, next);
+  return isForm ? redirect(next ? `/?sent=1&next=${encodeURIComponent(next)}` : '/?sent=1') : json(202, { status: 'accepted', message: 'If this address belongs to the team, a sign-in link was sent to it.' });
 });

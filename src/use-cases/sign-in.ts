@@ -9,7 +9,7 @@ import { findMember } from './team-access.ts';
  * Emails a single-use, short-lived sign-in link to a member's own address. Says nothing about whether
  * the address is a member (the caller always answers 202).
  */
-export async function requestSignIn(services: Services, email: string): Promise<void> {
+export async function requestSignIn(services: Services, email: string, next?: string): Promise<void> {
   const member = await findMember(services, email);
   if (!member) return;
   const token = randomBytes(32).toString('base64url');
@@ -17,7 +17,7 @@ export async function requestSignIn(services: Services, email: string): Promise<
   await services.store.putSignInToken(tokenHash(token), member.email, expiresAt.toISOString());
   await sendSystemMail(services, member, 'sign-in', {
     name: member.name,
-    signInUrl: `${services.settings.publicUrl}/sign-in/${token}`,
+    signInUrl: `${services.settings.publicUrl}/sign-in/${token}${next ? `?next=${encodeURIComponent(next)}` : ''}`,
     expiresInMinutes: Math.round(services.settings.signInTtlSeconds / 60),
   });
 }

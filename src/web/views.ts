@@ -2,11 +2,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { RULE_TITLES } from '../core/rules/rule-titles.ts';
+import { formatInstant } from '../core/text/format-instant.ts';
 import type { RuleId } from '../core/rules/rule-ids.ts';
+import { historyText, reasonText } from './history-words.ts';
 import { DICTIONARY, type Language, type MessageKey } from './i18n.ts';
 
 const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('encodeURIComponent', (value: unknown) => encodeURIComponent(String(value ?? '')));
+env.registerHelper('history', function (this: unknown, what: string, options: Handlebars.HelperOptions) {
+  return historyText(what, (options.data?.root?.lang as Language | undefined) ?? 'fr');
+});
+env.registerHelper('reasonWords', function (this: unknown, reason: string, options: Handlebars.HelperOptions) {
+  return reasonText(reason, (options.data?.root?.lang as Language | undefined) ?? 'fr');
+});
+// A count's noun: French uses the singular for 0 and 1, English for 1 only.
+env.registerHelper('tn', function (this: unknown, count: unknown, key: string, options: Handlebars.HelperOptions) {
+  const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
+  const n = Number(count);
+  const words = DICTIONARY[lang] as Record<string, string>;
+  const isOne = lang === 'fr' ? n <= 1 : n === 1;
+  return (isOne ? words[`${key}.one`] : undefined) ?? words[key] ?? key;
+});
 env.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
 env.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
   const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
@@ -16,6 +33,13 @@ env.registerHelper('t', function (this: unknown, key: string, options: Handlebar
 env.registerHelper('ruleTitle', function (this: unknown, rule: RuleId, options: Handlebars.HelperOptions) {
   const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';
   return RULE_TITLES[rule]?.[lang] ?? rule;
+});
+
+/** The zone in which pages show instants (history, submissions, decisions). */
+const TEAM_ZONE = process.env.TEAM_TIMEZONE ?? 'Europe/Paris';
+
+env.registerHelper('when', function (this: unknown, iso: unknown, options: Handlebars.HelperOptions) {
+  return formatInstant(iso, (options.data?.root?.lang as Language | undefined) ?? 'fr', TEAM_ZONE);
 });
 
 let pages: Map<string, Handlebars.TemplateDelegate> | undefined;
@@ -30,6 +54,11 @@ function load(folder: string): Map<string, Handlebars.TemplateDelegate> {
     compiled.set(name, env.compile(source, { strict: false }));
   }
   return compiled;
+}
+
+/** An instant as the pages show it. */
+export function showInstant(iso: unknown, lang: Language): string {
+  return formatInstant(iso, lang, TEAM_ZONE);
 }
 
 /** The words of a key in a language (for texts built outside the templates). */

@@ -1,7 +1,9 @@
 // The new follow-up page. (1) A large recipients.csv (over 4 MB) does not go through the form — API
 // Gateway stops at 6 MB — it is uploaded first to the URL that POST /api/uploads gives, and the form
 // names the upload. (2) "Check without submitting" posts the form to /api/check and shows the
-// findings; every value is inserted as text (textContent), never as HTML.
+// findings; every value is inserted as text (textContent), never as HTML. (3) Submitting posts the
+// form with fetch and goes to the campaign page; an error stays on this page with the chosen files.
+// Without JavaScript the form posts as usual and an error comes back as a page.
 (function () {
   'use strict';
   var form = document.getElementById('campaign-form');
@@ -49,25 +51,36 @@
     out.appendChild(el('div', message, 'notice ' + className));
   }
 
+  // Submitting posts the form itself (uploading a large list first): an input error is shown on this
+  // page, next to the files still chosen, instead of a page that loses them.
   var submitting = false;
+  var submitButton = form.querySelector('button[type="submit"]');
   form.addEventListener('submit', function (event) {
-    var file = input.files && input.files[0];
-    if (submitting || !file || file.size <= LARGE) return;
     event.preventDefault();
+    if (submitting) return;
     submitting = true;
+    if (submitButton) submitButton.disabled = true;
+    if (out) out.textContent = button ? button.dataset.checking : '';
     uploadIfLarge()
       .then(function (key) {
-        var hidden = document.createElement('input');
-        hidden.type = 'hidden';
-        hidden.name = 'recipientsUpload';
-        hidden.value = key;
-        form.appendChild(hidden);
-        input.removeAttribute('name');
-        input.removeAttribute('required');
-        form.submit();
+        return fetch(form.action, { method: 'POST', body: formData(key), credentials: 'same-origin', headers: { accept: 'application/json' } });
+      })
+      .then(function (response) {
+        return response.json().then(function (doc) { return { status: response.status, doc: doc }; });
+      })
+      .then(function (answer) {
+        if (answer.status === 201 && answer.doc.id) {
+          window.location.assign('/campaigns/' + encodeURIComponent(answer.doc.id));
+          return;
+        }
+        submitting = false;
+        if (submitButton) submitButton.disabled = false;
+        show(answer.doc.error ? answer.doc.error.message : 'Error ' + answer.status, 'error');
+        out.scrollIntoView();
       })
       .catch(function (error) {
         submitting = false;
+        if (submitButton) submitButton.disabled = false;
         if (out) show(String(error), 'error');
       });
   });

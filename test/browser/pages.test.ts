@@ -38,8 +38,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 }, 90_000);
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1200, height: 900 } });
+async function newPage(viewport = { width: 1200, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport });
   const page = await context.newPage();
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
@@ -108,7 +108,7 @@ describe('the pages, in a real browser', () => {
     await page.locator('#check-result').getByText('stale.reference').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/02-new-follow-up-check.png`, fullPage: true });
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
-    await page.waitForURL(/\/campaigns\/[\w-]+$/);
+    await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/);
     const campaignUrl = page.url();
     await expect(await page.locator('h1 + p .badge').innerText()).toBe('Bloquée');
     const diff = page.locator('table', { has: page.getByText('autre événement') });
@@ -166,7 +166,7 @@ describe('the pages, in a real browser', () => {
     await page.locator('#text').setInputFiles(paths['followup.txt']!);
     await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
-    await page.waitForURL(/\/campaigns\/[\w-]+$/);
+    await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/);
     expect(await page.locator('h1').innerText()).toBe('Accessibilité numérique <b onmouseover=alert(3)>RGAA</b>');
     expect(await page.locator('main b, main img[src="x"], main script').count()).toBe(0);
 
@@ -193,12 +193,39 @@ describe('the pages, in a real browser', () => {
     await page.locator('#text').setInputFiles(paths['followup.txt']!);
     await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
-    await page.waitForURL(/\/campaigns\/[\w-]+$/, { timeout: 60_000 });
+    await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/, { timeout: 60_000 });
     expect(await page.locator('h1 + p .badge').innerText()).toBe('En relecture');
     const id = page.url().split('/').pop();
     const view = (await page.evaluate(async (campaign) => (await fetch(`/api/campaigns/${campaign}`)).json(), id)) as { counts: { selected: number } };
     expect(view.counts.selected).toBe(90_000);
   }, 120_000);
+
+  it('shows an unreadable file on the form itself, with the chosen files kept, and fits a phone screen', async () => {
+    const { page } = await newPage({ width: 390, height: 844 });
+    await signIn(page, ORGANISER);
+    await page.goto(`${stack.url}/campaigns/new`);
+    const paths = await filesOf('examples/demo-campaign-stale', { 'recipients.csv': 'Prénom;Nom;Présent\nHélène;Dumas;oui\n' });
+    await page.locator('#event').setInputFiles(paths['event.json']!);
+    await page.locator('#draft').setInputFiles(paths['draft.json']!);
+    await page.locator('#template').setInputFiles(paths['followup.mjml']!);
+    await page.locator('#text').setInputFiles(paths['followup.txt']!);
+    await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
+    await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
+    await page.locator('#check-result').getByText('recipients.csv has no email column').waitFor();
+    expect(page.url()).toBe(`${stack.url}/campaigns/new`);
+    expect(await page.locator('#template').evaluate((input) => (input as unknown as { files: { length: number } }).files.length)).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/06-new-follow-up-error-phone.png`, fullPage: true });
+
+    // The corrected list: the campaign page, blocked by the stale template, no wider than the phone.
+    const fixed = await filesOf('examples/demo-campaign-stale');
+    await page.locator('#recipients').setInputFiles(fixed['recipients.csv']!);
+    await page.locator('#catalog').setInputFiles(Object.entries(fixed).filter(([n]) => n.startsWith('catalog/')).map(([, p]) => p));
+    await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
+    await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/07-campaign-blocked-phone.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 90_000);
 
   it('explains refused links in the reader’s language', async () => {
     const { page } = await newPage();
@@ -209,7 +236,7 @@ describe('the pages, in a real browser', () => {
     const other = await english.newPage();
     await other.goto(`${stack.url}/sign-in/unknown-token`);
     await other.getByRole('button', { name: 'Sign in' }).click();
-    expect(await other.locator('main').innerText()).toMatch(/This link is not valid/);
+    expect(await other.locator('main').innerText()).toMatch(/This sign-in link cannot be used any more/);
     await english.close();
   }, 60_000);
 });

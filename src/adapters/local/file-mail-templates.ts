@@ -7,11 +7,16 @@ import { compileMjml } from '../../core/render/mjml-compile.ts';
 import type { MailTemplates, SystemMailKind } from '../../ports/mail-templates.ts';
 import type { RuleId } from '../../core/rules/rule-ids.ts';
 import { RULE_TITLES } from '../../core/rules/rule-titles.ts';
+import { formatInstant } from '../../core/text/format-instant.ts';
+import { reasonText, rowStatusText } from '../../web/history-words.ts';
 
 type Compiled = { subject: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate };
 
 const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('when', (iso: unknown, options: Handlebars.HelperOptions) => formatInstant(iso, (options.data?.root?.language as 'fr' | 'en') ?? 'fr'));
+env.registerHelper('reasonWords', (reason: string, options: Handlebars.HelperOptions) => reasonText(reason, (options.data?.root?.language as 'fr' | 'en') ?? 'fr'));
+env.registerHelper('rowStatus', (status: string, options: Handlebars.HelperOptions) => rowStatusText(status, (options.data?.root?.language as 'fr' | 'en') ?? 'fr'));
 env.registerHelper('ruleTitle', (rule: RuleId, options: Handlebars.HelperOptions) => RULE_TITLES[rule]?.[(options.data?.root?.language as 'fr' | 'en') ?? 'fr'] ?? rule);
 
 /**

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCampaignFolder } from '../../src/adapters/local/campaign-folder.ts';
+import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
+import { Browser, campaignForm, inbox, mailTo } from './stack-client.ts';
+
+const ORGANISER = 'claire.organisatrice@numerique-territoires.fr';
+const REVIEWER = 'paul.relecteur@numerique-territoires.fr';
+const HTML = { accept: 'text/html,application/xhtml+xml' };
+
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'fg-pages-'));
+  stack = await startLocalStack({ port: 0, sesPort: 0, dynamoPort: 0, dataDir, env: { CANARY_WINDOW_SECONDS: '600' } });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+/** The newest sign-in link mailed to `email` after `before` mails. */
+async function signInLink(email: string, before: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const mail = (await inbox(stack.sesUrl)).slice(before).find((m) => m.destination.to.some((t) => t.includes(email)));
+    if (mail) return /https?:\/\/localhost:\d+(\/sign-in\/[\w.-]+(?:\?next=[\w%.-]+)?)/.exec(mail.body.text ?? '')![1]!;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no sign-in mail to ${email}`);
+}
+
+async function submitForm(browser: Browser, path: string, files: ReadonlyMap<string, Uint8Array | string>, fields: Record<string, string> = {}) {
+  const csrf = await browser.csrf('/campaigns/new');
+  return browser.fetch(path, { method: 'POST', headers: HTML, body: campaignForm(files, { csrf, ...fields }) });
+}
+
+describe('the pages over HTTP, as a browser uses them', () => {
+  it('sends a signed-out reader of a campaign link through sign-in and back to that page, and nowhere else', async () => {
+    const browser = new Browser(stack.url);
+    const page = await browser.fetch('/campaigns/some-campaign?recipient=a%40b.fr');
+    expect(page.status).toBe(303);
+    const next = '/campaigns/some-campaign?recipient=a%40b.fr';
+    expect(page.headers.get('location')).toBe(`/?next=${encodeURIComponent(next)}`);
+    const form = await (await browser.fetch(page.headers.get('location')!)).text();
+    expect(/name="next" value="([^"]*)"/.exec(form)?.[1]?.replace(/&#x3D;/g, '=')).toBe(next);
+
+    const before = (await inbox(stack.sesUrl)).length;
+    await browser.fetch('/api/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ORGANISER, next }) });
+    const link = await signInLink(ORGANISER, before);
+    expect(link).toContain(`?next=${encodeURIComponent(next)}`);
+    const done = await browser.fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(next);
+
+    // A link to another site is not a page to come back to.
+    const other = new Browser(stack.url);
+    const mark = (await inbox(stack.sesUrl)).length;
+    await other.fetch('/api/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ORGANISER, next: '//evil.example/steal' }) });
+    const plain = await signInLink(ORGANISER, mark);
+    expect(plain).not.toContain('next');
+    const home = await other.fetch(`${plain}?next=${encodeURIComponent('//evil.example/steal')}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(home.headers.get('location')).toBe('/');
+
+    // The same link again: a page that says so and offers the form, not a dead end.
+    const again = await new Browser(stack.url).fetch(plain, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...HTML }, body: '' });
+    expect(again.status).toBe(400);
+    const text = await again.text();
+    expect(text).toContain('Ce lien de connexion ne peut plus servir');
+    expect(text).toContain('action="/api/sign-in"');
+  });
+
+  it('answers a form posted with an unreadable file with a page in French that names the file, not JSON', async () => {
+    const browser = new Browser(stack.url);
+    await browser.signIn(ORGANISER, stack.sesUrl);
+    const files = new Map(await readCampaignFolder('examples/demo-campaign'));
+    files.set('recipients.csv', 'Prénom;Nom;Présent\nHélène;Dumas;oui\n');
+    const response = await submitForm(browser, '/api/campaigns', files);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('Un fichier de la campagne ne peut pas être lu.');
+    expect(html).toMatch(/recipients\.csv has no email column/);
+    expect(html).toContain('href="/campaigns/new"');
+  });
+
+  it('keeps the whole stored catalogue and takes a corrected template whatever its file name', async () => {
+    const browser = new Browser(stack.url);
+    await browser.signIn(ORGANISER, stack.sesUrl);
+    const stale = await readCampaignFolder('examples/demo-campaign-stale');
+    const clean = await readCampaignFolder('examples/demo-campaign');
+    expect([...stale.keys()].filter((n) => n.startsWith('catalog/')).length).toBeGreaterThanOrEqual(2);
+    const created = await submitForm(browser, '/api/campaigns', stale);
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const view = async () => (await (await browser.fetch(`/api/campaigns/${id}`)).json()) as { status: string; version: number; findings: { rule: string }[] };
+    expect((await view()).findings.map((f) => f.rule)).toContain('stale.reference');
+
+    // Nothing chosen: refused, no new version.
+    const empty = await submitForm(browser, `/api/campaigns/${id}/versions`, new Map());
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Choose at least one corrected file');
+    expect((await view()).version).toBe(1);
+
+    // The same stale template under another name: still blocked by the other event of the catalogue.
+    const renamed = new Map([['mon-modele.mjml', stale.get('followup.mjml')!]]);
+    const form = campaignForm(new Map(), { csrf: await browser.csrf('/campaigns/new') });
+    form.append('template', new Blob([Buffer.from(renamed.get('mon-modele.mjml')!)]), 'mon-modele.mjml');
+    await browser.fetch(`/api/campaigns/${id}/versions`, { method: 'POST', headers: HTML, body: form });
+    expect(await view()).toMatchObject({ version: 2, status: 'blocked' });
+    expect((await view()).findings.map((f) => f.rule)).toContain('stale.reference');
+
+    // The clean template under yet another name is the one checked.
+    const fixed = campaignForm(new Map(), { csrf: await browser.csrf('/campaigns/new') });
+    fixed.append('template', new Blob([Buffer.from(clean.get('followup.mjml')!)]), 'corrige.mjml');
+    await browser.fetch(`/api/campaigns/${id}/versions`, { method: 'POST', headers: HTML, body: fixed });
+    expect(await view()).toMatchObject({ version: 3, status: 'in-review', findings: [] });
+  });
+
+  it('refuses the review page to its submitter, and keeps the comment of a reviewer who forgot to tick', async () => {
+    const organiser = new Browser(stack.url);
+    await organiser.signIn(ORGANISER, stack.sesUrl);
+    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const title = 'Accessibilité numérique';
+    const request = await mailTo(stack.sesUrl, REVIEWER, new RegExp(`À relire.*${title}`));
+    const path = new URL(/http:\/\/localhost:\d+\/review\/[\w.-]+/.exec(request.body.text ?? '')![0]).pathname;
+
+    const refused = await organiser.fetch(path, { headers: HTML });
+    expect(refused.status).toBe(403);
+    const refusal = await refused.text();
+    expect(refusal).toContain('Vous avez soumis ce brouillon');
+    expect(refusal).not.toContain('name="decision"');
+
+    const reviewer = new Browser(stack.url);
+    const answer = await reviewer.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...HTML }, body: new URLSearchParams({ decision: 'approve', comment: 'Le lien du replay <est> bon.' }).toString() });
+    expect(answer.status).toBe(400);
+    const again = await answer.text();
+    expect(again).toContain('Cochez la case de vérification');
+    expect(again).toContain('>Le lien du replay &lt;est&gt; bon.</textarea>');
+    expect(((await (await organiser.fetch(`/api/campaigns/${id}`)).json()) as { status: string }).status).toBe('in-review');
+  });
+});
