@@ -1,11 +1,12 @@
 import { parseCampaign, type CampaignFiles } from '../core/campaign/parse-campaign.ts';
-import { checkCampaign } from '../core/check/check-campaign.ts';
+import { checkCampaign, selectRecipients } from '../core/check/check-campaign.ts';
 import type { Finding } from '../core/check/findings.ts';
 import { NotFoundError, AccessError } from '../core/errors.ts';
 import { transition, type CampaignStatus } from '../core/workflow/campaign-status.ts';
 import { contentHash, messageDigest } from '../core/workflow/content-hash.ts';
 import type { CampaignRecord } from '../ports/campaign-store.ts';
 import { checkBudget } from './check-budget.ts';
+import { earlierSendWarnings } from './earlier-sends.ts';
 import { campaignUrl, reviewUrl, unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
 import { tellAbout } from './system-mail.ts';
@@ -51,11 +52,12 @@ export async function submitDraft(services: Services, input: { actor: string | u
       digests[recipient.email.toLowerCase()] = messageDigest(message);
     },
   });
+  const selected = selectRecipients(campaign).map((s) => s.recipient);
+  report.findings.push(...(await earlierSendWarnings(services, campaign.event, id, selected.map((r) => r.email))));
   const hash = contentHash(input.files);
   await saveVersionFiles(services.blobs, id, version, input.files, digests);
 
   const status = transition(existing?.status ?? 'new', report.verdict === 'ready' ? 'submit-clean' : 'submit-blocked');
-  const selected = campaign.recipients.rows.filter((r) => campaign.draft.audience === 'all' || (campaign.draft.audience === 'attendees') === r.attended);
   await store.putVersion({
     campaignId: id,
     version,

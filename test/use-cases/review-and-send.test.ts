@@ -62,6 +62,20 @@ describe('submitting a draft', () => {
     expect(mailer.to(REVIEWER.email)).toHaveLength(0);
   });
 
+  it('warns, without blocking, when this list already got a follow-up of the same event from another campaign', async () => {
+    const world = await submittedClean();
+    await decideReview(world.services, { token: world.token, decision: 'approve', comment: '', hasConfirmed: true, acknowledgedWarnings: 0 });
+    await drainQueue(world.services, world.queue, world.clock);
+    const again = await submitDraft(world.services, { actor: ORGANISER.email, files: clean });
+    expect(again.status).toBe('in-review');
+    const [warning] = again.findings.filter((f) => f.rule === 'campaign.resent');
+    expect(warning).toMatchObject({ severity: 'warn', recipients: 40, found: `${world.submitted.id} : 40 déjà envoyé(s)` });
+    // The first campaign's own corrections are not "another campaign"; a blocked draft never sent anything.
+    const blocked = await submitDraft(world.services, { actor: ORGANISER.email, files: stale });
+    const third = await submitDraft(world.services, { actor: ORGANISER.email, files: clean, campaignId: blocked.id });
+    expect(third.findings.filter((f) => f.rule === 'campaign.resent').map((f) => f.found)).toEqual([`${world.submitted.id} : 40 déjà envoyé(s)`]);
+  });
+
   it('refuses a member without the organiser role', async () => {
     const { services } = fakeServices();
     await expect(submitDraft(services, { actor: REVIEWER.email, files: clean })).rejects.toMatchObject({ code: 'FORBIDDEN' });

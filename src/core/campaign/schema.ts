@@ -156,7 +156,7 @@ const severityMap = z
         ctx.addIssue({
           code: 'custom',
           path: [id],
-          message: 'cannot be overridden: a recipient the guard could not check is always blocked',
+          message: 'cannot be set: followup-guard raises it itself (a recipient the guard could not check is always blocked)',
         });
       } else if (!isRuleId(id)) {
         ctx.addIssue({

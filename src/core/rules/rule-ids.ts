@@ -30,10 +30,12 @@ export const RULE_IDS = [
 ] as const;
 
 /**
- * Findings the engine raises itself, not a rule of the registry: `check.incomplete` (block) marks the
- * recipients left unchecked when the check ran out of its time budget. No configuration changes it.
+ * Findings raised by followup-guard itself, not by a rule of the registry, which no configuration
+ * changes: `check.incomplete` (block, the engine) marks the recipients left unchecked when the check
+ * ran out of its time budget; `campaign.resent` (warn, the submission) says that recipients of this
+ * list already got a follow-up of the same event from another campaign.
  */
-export const ENGINE_FINDING_IDS = ['check.incomplete'] as const;
+export const ENGINE_FINDING_IDS = ['check.incomplete', 'campaign.resent'] as const;
 
 export type RuleId = (typeof RULE_IDS)[number] | (typeof ENGINE_FINDING_IDS)[number];
 

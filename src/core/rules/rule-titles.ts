@@ -27,6 +27,7 @@ export const RULE_TITLES: Record<RuleId, { fr: string; en: string }> = {
   'event.conflict': { fr: 'Un autre événement a lieu en même temps', en: 'Another event takes place at the same time' },
   'size.clipped': { fr: 'Le message est trop lourd : Gmail le tronquera', en: 'The message is too large: Gmail will clip it' },
   'subject.off-topic': { fr: 'L’objet ne cite ni le titre ni un mot-clé de l’événement', en: 'The subject names neither the title nor a keyword' },
+  'campaign.resent': { fr: 'Déjà envoyé à ces destinataires pour cet événement', en: 'Already sent to these recipients for this event' },
   'check.incomplete': { fr: 'Destinataires non vérifiés dans le temps imparti', en: 'Recipients not checked within the time limit' },
   'header.injection': { fr: 'L’objet contient un saut de ligne (risque d’injection d’en-tête)', en: 'The subject holds a line break (header injection)' },
 };

@@ -1,4 +1,4 @@
-import type { Recipient, Severity } from '../campaign/types.ts';
+import type { Language, Recipient, Severity } from '../campaign/types.ts';
 import type { CheckContext } from '../check/context.ts';
 import type { MessageFacts } from '../check/message-facts.ts';
 import type { TemplateProblem } from '../render/handlebars-program.ts';
@@ -52,8 +52,13 @@ const WEEKDAY_NAMES = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
+/** The sentence of a finding in the event's language: `fr` for a French event, `en` for an English one. */
+export function say(language: Language, fr: string, en: string): string {
+  return language === 'fr' ? fr : en;
+}
+
 /** The name of a weekday (0 = Sunday) in the event's language. */
-export function weekdayName(weekday: number, language: 'fr' | 'en'): string {
+export function weekdayName(weekday: number, language: Language): string {
   return WEEKDAY_NAMES[language][weekday] ?? String(weekday);
 }
 

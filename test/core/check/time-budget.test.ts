@@ -44,6 +44,6 @@ describe('the check time budget (fail closed)', () => {
 
   it('refuses a guard.config.json that tries to turn it off', () => {
     const files = campaignFiles({ config: { rules: { 'check.incomplete': 'off' } } });
-    expect(() => parseCampaign(files)).toThrow(/guard\.config\.json.*check\.incomplete.*cannot be overridden/s);
+    expect(() => parseCampaign(files)).toThrow(/guard\.config\.json.*check\.incomplete.*cannot be set: followup-guard raises it itself/s);
   });
 });
