@@ -1,5 +1,6 @@
 import { computeFactDiff, type FactDiff } from '../core/check/fact-diff.ts';
 import type { Recipient } from '../core/campaign/types.ts';
+import { htmlToText } from '../core/render/html-to-text.ts';
 import { loadFrozenVersion, type FrozenVersion } from './frozen-version.ts';
 import { unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
@@ -10,6 +11,21 @@ export interface Preview {
   email: string;
   subject: string;
   html: string;
+  /** The plain-text part, as sent. */
+  text: string;
+  from: string;
+  replyTo?: string | undefined;
+}
+
+function previewOf(frozen: FrozenVersion, label: string, recipient: Recipient, unsubscribe: string): Preview {
+  const message = frozen.plan.render(recipient, unsubscribe);
+  const { from, replyTo } = frozen.campaign.draft;
+  return { label, email: recipient.email, subject: message.subject, html: message.html, text: message.text ?? htmlToText(message.html), from, replyTo };
+}
+
+/** Folds case and accents, for a search typed quickly ("helene" finds Hélène). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** What a reviewer or organiser looks at: the fact diff and previews of real messages. */
@@ -58,10 +74,9 @@ export function reviewMaterial(services: Services, campaignId: string, version: 
 
 async function computeMaterial(services: Services, campaignId: string, frozen: FrozenVersion): Promise<ReviewMaterial> {
   const diff = await computeFactDiff(frozen.campaign, services.clock.now());
-  const previews = sample([...frozen.recipients.values()], (r) => frozen.plan.shapeKey(r), 6).map(({ recipient, label }) => {
-    const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
-    return { label, email: recipient.email, subject: message.subject, html: message.html };
-  });
+  const previews = sample([...frozen.recipients.values()], (r) => frozen.plan.shapeKey(r), 6).map(({ recipient, label }) =>
+    previewOf(frozen, label, recipient, unsubscribeUrl(services.settings, recipient.email, campaignId)),
+  );
   return { diff, previews };
 }
 
@@ -70,8 +85,7 @@ export async function previewFor(services: Services, campaignId: string, version
   const frozen = await loadFrozenVersion(services, campaignId, version);
   const recipient = frozen.recipients.get(email.trim().toLowerCase()) ?? frozen.campaign.recipients.rows.find((r) => r.email.toLowerCase() === email.trim().toLowerCase());
   if (!recipient) return undefined;
-  const message = frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
-  return { label: recipient.attended ? 'attended' : 'missed', email: recipient.email, subject: message.subject, html: message.html };
+  return previewOf(frozen, recipient.attended ? 'attended' : 'missed', recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
 }
 
 /** A recipient's message found by address, or the n-th of a segment, with where it stands in that segment. */
@@ -89,17 +103,15 @@ export async function previewPage(services: Services, campaignId: string, versio
   let recipient: Recipient | undefined;
   let segment: 'attended' | 'missed' = query.segment === 'missed' ? 'missed' : 'attended';
   if (query.recipient) {
-    recipient = frozen.recipients.get(query.recipient.trim().toLowerCase());
+    // The exact address, else the first recipient whose address or name holds what was typed.
+    const wanted = fold(query.recipient.trim());
+    recipient = frozen.recipients.get(query.recipient.trim().toLowerCase()) ?? all.find((r) => fold(`${r.email} ${r.firstName ?? ''} ${r.lastName ?? ''}`).includes(wanted));
     if (recipient) segment = recipient.attended ? 'attended' : 'missed';
   }
   const members = all.filter((r) => r.attended === (segment === 'attended'));
   let index = recipient ? members.indexOf(recipient) : Math.min(Math.max(0, query.index ?? 0), Math.max(0, members.length - 1));
   if (!query.recipient) recipient = members[index];
   if (index < 0) index = 0;
-  const preview = recipient && {
-    label: segment,
-    email: recipient.email,
-    ...(({ subject, html }) => ({ subject, html }))(frozen.plan.render(recipient, unsubscribeUrl(services.settings, recipient.email, campaignId))),
-  };
+  const preview = recipient && previewOf(frozen, segment, recipient, unsubscribeUrl(services.settings, recipient.email, campaignId));
   return { preview, segment, index, segmentSize: members.length };
 }

@@ -24,6 +24,8 @@ env.registerHelper('tn', function (this: unknown, count: unknown, key: string, o
   const isOne = lang === 'fr' ? n <= 1 : n === 1;
   return (isOne ? words[`${key}.one`] : undefined) ?? words[key] ?? key;
 });
+// An example of a finding that is an address (a recipients.invalid example is a line of the list).
+env.registerHelper('isAddress', (value: unknown) => typeof value === 'string' && /^[^\s@]+@[^\s@]+$/.test(value));
 env.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
 env.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
   const lang = (options.data?.root?.lang as Language | undefined) ?? 'fr';

@@ -119,6 +119,17 @@ describe('the pages over HTTP, as a browser uses them', () => {
     expect(await view()).toMatchObject({ version: 3, status: 'in-review', findings: [] });
   });
 
+  it('finds a recipient to preview from part of a name, and shows the sender and the plain-text part', async () => {
+    const browser = new Browser(stack.url);
+    await browser.signIn(ORGANISER, stack.sesUrl);
+    const created = await submitForm(browser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const html = await (await browser.fetch(`/campaigns/${id}?recipient=helene#preview`)).text();
+    expect(html).toContain(`sandbox src="/campaigns/${id}/preview?recipient=helene.dumas%40ville-saint-amand.fr"`);
+    expect(html).toMatch(/<strong>De :<\/strong> Mission Numérique/);
+    expect(html).toMatch(/Version texte du message<\/summary><pre class="text-part" tabindex="0">Bonjour Hélène,/);
+  });
+
   it('refuses the review page to its submitter, and keeps the comment of a reviewer who forgot to tick', async () => {
     const organiser = new Browser(stack.url);
     await organiser.signIn(ORGANISER, stack.sesUrl);
