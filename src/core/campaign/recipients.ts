@@ -145,6 +145,8 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
   try {
     records = (parse as unknown as (input: Buffer, options: object) => typeof records)(buffer, {
       delimiter,
+      // Lines appended in another editor end with LF while the export's end with CRLF: both end a record.
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,
       info: true,
       relax_column_count: true,

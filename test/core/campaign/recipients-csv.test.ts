@@ -211,6 +211,24 @@ describe('parseRecipients: quoted values and line numbers', () => {
     expect(list.duplicates).toEqual([expect.objectContaining({ line: 7, firstLine: 5 })]);
   });
 
+  it('reads a CRLF export with rows appended by hand with LF line ends, and names their lines', () => {
+    // Prepare
+    const csv = 'email;prénom;présent\r\nhelene.dumas@ville-saint-amand.fr;Hélène;oui\r\nloic.bertrand@agglo-trois-vallees.fr;Loïc;non\nmaelle.guillot@departement-val-morin.fr;Maëlle;oui\nyann.le-goff@ville-saint-amand.fr;Yann;peut-être\n';
+
+    // Act
+    const error = inputErrorOf(csv);
+    const list = parseRecipients(csv.replace('peut-être', 'non'), 'recipients.csv');
+
+    // Assess
+    expect(error.message).toMatch(/recipients\.csv line 5\b.*peut-être/);
+    expect(list.rows.map((r) => [r.email, r.attended])).toEqual([
+      ['helene.dumas@ville-saint-amand.fr', true],
+      ['loic.bertrand@agglo-trois-vallees.fr', false],
+      ['maelle.guillot@departement-val-morin.fr', true],
+      ['yann.le-goff@ville-saint-amand.fr', false],
+    ]);
+  });
+
   it('names the right line of a bad attendance value after a multi-line value in a CRLF file', () => {
     // Prepare
     const csv = [
