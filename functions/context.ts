@@ -20,7 +20,9 @@ export interface RequestContext {
 
 async function contextOf(event: HttpEvent): Promise<RequestContext> {
   const services = await getServices();
-  const session = sessionOf(event, services.settings.secret, services.clock.now());
+  const signed = sessionOf(event, services.settings.secret, services.clock.now());
+  // A cookie kept (or copied) after its sign-out is refused: the store remembers signed-out sessions.
+  const session = signed && !(await services.store.isSessionRevoked(signed.n)) ? signed : undefined;
   const member = session ? await findMember(services, session.e) : undefined;
   return {
     services,

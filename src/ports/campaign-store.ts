@@ -123,6 +123,11 @@ export interface CampaignStore {
   /** The addresses of `emails` that are suppressed (lower case). */
   suppressed(emails: readonly string[]): Promise<Set<string>>;
 
+  /** Ends a session (sign-out): its nonce is refused from now on, until the session would have expired anyway. */
+  revokeSession(nonce: string, expiresAt: string): Promise<void>;
+  /** True when the session with this nonce was signed out. */
+  isSessionRevoked(nonce: string): Promise<boolean>;
+
   /** Stores a sign-in token's hash. */
   putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void>;
   /** Marks the token used and returns its email, or undefined when unknown, expired or already used. */

@@ -623,6 +623,19 @@ export function describeCampaignStoreContract(name: string, makeStore: () => Pro
       });
     });
 
+    describe('signed-out sessions', () => {
+      it('remembers a signed-out session and only that one', async () => {
+        // Prepare
+        const signedOut = uniqueId('nonce');
+        const other = uniqueId('nonce');
+        // Act
+        await store.revokeSession(signedOut, '2026-10-16T18:00:00.000Z');
+        // Assess
+        expect(await store.isSessionRevoked(signedOut)).toBe(true);
+        expect(await store.isSessionRevoked(other)).toBe(false);
+      });
+    });
+
     describe('sign-in tokens', () => {
       const NOW = '2026-10-16T10:00:00.000Z';
       const LATER = '2026-10-16T10:15:00.000Z';

@@ -112,10 +112,14 @@ describe('the local stack, tried as a new user would', () => {
     await mailTo(stack.sesUrl, ORGANISER, /Envoi terminé/);
     await mailTo(stack.sesUrl, REVIEWER, /Envoi terminé/);
 
-    // Signing out forgets the session.
+    // Signing out ends the session: this browser forgets it, and a copy of the cookie kept elsewhere is refused.
+    const copied = organiser.cookie;
     const signOut = await organiser.fetch('/sign-out', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrf=${encodeURIComponent(await organiser.csrf('/'))}` });
     expect(signOut.status).toBe(303);
     expect((await organiser.fetch(`/api/campaigns/${inReview.id}`)).status).toBe(401);
+    const thief = new Browser(stack.url);
+    thief.cookie = copied;
+    expect((await thief.fetch(`/api/campaigns/${inReview.id}`)).status).toBe(401);
 
     // The raw MIME handed to SES carries the RFC 8058 one-click unsubscribe headers.
     const participantRaw = recorder.raws.filter((raw) => /^From: .*Mission Num/m.test(raw.replace(/=\?UTF-8\?Q\?Mission_Num/gi, 'Mission Num')) || /Mission/.test(raw.split('\r\n\r\n')[0] ?? ''));
@@ -189,7 +193,10 @@ describe('the local stack, tried as a new user would', () => {
     expect(submitted.status).toBe('in-review');
     const request = await mailTo(stack.sesUrl, REVIEWER, /À relire/);
     const reviewPath = new URL(/https?:\/\/localhost:\d+\/review\/[\w.-]+/.exec(request.body.text ?? '')![0]).pathname;
-    expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&confirm=yes' })).status).toBe(200);
+    // The first test sent this event's follow-up to the same list: a warning the reviewer must acknowledge.
+    const form = 'decision=approve&confirm=yes';
+    expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status).toBe(400);
+    expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `${form}&ack=0` })).status).toBe(200);
     await stack.idle();
     const view = (await (await organiser.fetch(`/api/campaigns/${submitted.id}`)).json()) as { status: string; counts: Record<string, number> };
     expect(view.counts).toEqual({ selected: 40, sent: 39, failed: 0, suppressed: 1, skipped: 0 });

@@ -26,6 +26,7 @@ const sendPk = (id: string, version: number): string => `SEND#${id}#${version}`;
 const rowSk = (position: number): string => `ROW#${pad(position, 9)}`;
 const suppressionKey = (email: string): Key => ({ pk: SUPPRESSION_PK, sk: email.toLowerCase() });
 const signInKey = (tokenHash: string): Key => ({ pk: `SIGNIN#${tokenHash}`, sk: 'TOKEN' });
+const revokedSessionKey = (nonce: string): Key => ({ pk: `SESSION#${nonce}`, sk: 'REVOKED' });
 
 /** Process-monotonic suffix: history entries that share a timestamp keep the order they were added in. */
 const historySuffix = (): string => `${process.hrtime.bigint().toString().padStart(20, '0')}#${randomBytes(4).toString('hex')}`;
@@ -385,6 +386,16 @@ export class DynamoCampaignStore implements CampaignStore {
     const addresses = [...new Set(emails.map((email) => email.toLowerCase()))];
     const found = await this.batchGet(addresses.map(suppressionKey), 'read the suppression list', true);
     return new Set(found.map((item) => String(item.sk)));
+  }
+
+  async revokeSession(nonce: string, expiresAt: string): Promise<void> {
+    // expiresAtEpoch: the table's TTL attribute on AWS removes the record once the session is dead anyway.
+    const item = { ...revokedSessionKey(nonce), expiresAt, expiresAtEpoch: Math.ceil(new Date(expiresAt).getTime() / 1000) };
+    await this.run('sign a session out', () => this.client.send(new PutCommand({ TableName: this.tableName, Item: item })));
+  }
+
+  async isSessionRevoked(nonce: string): Promise<boolean> {
+    return (await this.getItem(revokedSessionKey(nonce), 'read a signed-out session')) !== undefined;
   }
 
   async putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void> {

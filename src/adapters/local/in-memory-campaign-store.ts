@@ -107,6 +107,16 @@ export class InMemoryCampaignStore implements CampaignStore {
     return new Set(emails.map((e) => e.toLowerCase()).filter((e) => this.suppressions.has(e)));
   }
 
+  private readonly revokedSessions = new Set<string>();
+
+  async revokeSession(nonce: string): Promise<void> {
+    this.revokedSessions.add(nonce);
+  }
+
+  async isSessionRevoked(nonce: string): Promise<boolean> {
+    return this.revokedSessions.has(nonce);
+  }
+
   async putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void> {
     this.signInTokens.set(tokenHash, { email, expiresAt });
   }
