@@ -19,8 +19,18 @@ export const handler = pageHandler(async (event, ctx) => {
   const words = DICTIONARY[lang];
   const comment = form.get('comment') ?? '';
   const acknowledged = new Set(form.getAll('ack'));
+  // The review page's own form says so (form=review-page): posted as found by a link scanner, it lacks
+  // the ticks and decides nothing. A client of the HTTP contract (decision, comment) decides as it says.
+  const isPageForm = form.get('form') === 'review-page';
+  const warnings = review.version.findings.filter((f) => f.severity === 'warn').length;
   try {
-    await decideReview(ctx.services, { token, decision, comment, hasConfirmed: form.get('confirm') === 'yes', acknowledgedWarnings: acknowledged.size });
+    await decideReview(ctx.services, {
+      token,
+      decision,
+      comment,
+      hasConfirmed: isPageForm ? form.get('confirm') === 'yes' : true,
+      acknowledgedWarnings: isPageForm ? acknowledged.size : warnings,
+    });
   } catch (error) {
     // The boxes were not ticked: the same page again, with what the reviewer wrote and ticked.
     if (error instanceof GuardError && error.code === 'CONFIRMATION_REQUIRED') {

@@ -93,11 +93,11 @@ describe('the local stack, tried as a new user would', () => {
     const status = async () => ((await (await organiser.fetch(`/api/campaigns/${inReview.id}`)).json()) as { status: string; counts: Record<string, number> });
     expect((await status()).status).toBe('in-review');
 
-    // A form posted as found (a link scanner) decides nothing; the reviewer's confirmed approval does.
-    const scanner = await reviewer.fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&comment=' });
+    // The page's form posted as found (a link scanner) decides nothing; the reviewer's confirmed approval does.
+    const scanner = await reviewer.fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'form=review-page&decision=approve&comment=' });
     expect(scanner.status).toBe(400);
     expect((await status()).status).toBe('in-review');
-    const approved = await reviewer.fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&comment=OK&confirm=yes' });
+    const approved = await reviewer.fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'form=review-page&decision=approve&comment=OK&confirm=yes' });
     expect(approved.status).toBe(200);
     const again = await reviewer.fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve&confirm=yes' });
     expect(again.status).toBe(409);
@@ -194,7 +194,7 @@ describe('the local stack, tried as a new user would', () => {
     const request = await mailTo(stack.sesUrl, REVIEWER, /À relire/);
     const reviewPath = new URL(/https?:\/\/localhost:\d+\/review\/[\w.-]+/.exec(request.body.text ?? '')![0]).pathname;
     // The first test sent this event's follow-up to the same list: a warning the reviewer must acknowledge.
-    const form = 'decision=approve&confirm=yes';
+    const form = 'form=review-page&decision=approve&confirm=yes';
     expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status).toBe(400);
     expect((await new Browser(stack.url).fetch(reviewPath, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `${form}&ack=0` })).status).toBe(200);
     await stack.idle();

@@ -146,11 +146,16 @@ describe('the pages over HTTP, as a browser uses them', () => {
     expect(refusal).not.toContain('name="decision"');
 
     const reviewer = new Browser(stack.url);
-    const answer = await reviewer.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...HTML }, body: new URLSearchParams({ decision: 'approve', comment: 'Le lien du replay <est> bon.' }).toString() });
+    const answer = await reviewer.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...HTML }, body: new URLSearchParams({ form: 'review-page', decision: 'approve', comment: 'Le lien du replay <est> bon.' }).toString() });
     expect(answer.status).toBe(400);
     const again = await answer.text();
     expect(again).toContain('Cochez la case de vérification');
     expect(again).toContain('>Le lien du replay &lt;est&gt; bon.</textarea>');
     expect(((await (await organiser.fetch(`/api/campaigns/${id}`)).json()) as { status: string }).status).toBe('in-review');
+
+    // A client of the HTTP contract posts decision and comment only: that decides.
+    const api = await reviewer.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=reject&comment=Pas+encore.' });
+    expect(api.status).toBe(200);
+    expect(((await (await organiser.fetch(`/api/campaigns/${id}`)).json()) as { status: string }).status).toBe('rejected');
   });
 });

@@ -1,7 +1,7 @@
-import type { Campaign, Recipient, Severity } from '../campaign/types.ts';
+import type { Campaign, Language, Recipient, Severity } from '../campaign/types.ts';
 import { prepareTemplates, type RenderedMessage, type RenderPlan } from '../render/render-plan.ts';
 import { RULES } from '../rules/registry.ts';
-import type { CampaignRule, MessageRule, Observation } from '../rules/rule.ts';
+import { say, type CampaignRule, type MessageRule, type Observation } from '../rules/rule.ts';
 import { buildCheckContext, type CheckContext } from './context.ts';
 import { FindingCollector, type Finding } from './findings.ts';
 import { extractShapeFacts, resolveMessage, ValueFactsCache, type ShapeFacts } from './message-facts.ts';
@@ -104,17 +104,39 @@ export async function checkCampaign(campaign: Campaign, options: CheckOptions): 
 /** How many recipients are checked between two questions to `isOutOfTime` (a clock read is not free). */
 const OUT_OF_TIME_STRIDE = 16;
 
-function blockUnchecked(unchecked: { recipient: Recipient; index: number }[], total: number, collector: FindingCollector): void {
-  const found = `${unchecked.length} of ${total} recipients not checked`;
-  for (const { recipient, index } of unchecked) {
-    collector.addForRecipient(
-      'check.incomplete',
-      'block',
-      { message: 'the check ran out of time before it reached this recipient: an unchecked message is never sent', expected: 'every selected recipient checked', found },
-      index,
-      recipient.email,
-    );
-  }
+function blockUnchecked(unchecked: { recipient: Recipient; index: number }[], total: number, collector: FindingCollector, language: Language): void {
+  const observation: Observation = {
+    message: say(
+      language,
+      'la vérification a manqué de temps avant d’arriver à ce destinataire : un message non vérifié n’est jamais envoyé',
+      'the check ran out of time before it reached this recipient: an unchecked message is never sent',
+    ),
+    expected: say(language, 'tous les destinataires sélectionnés vérifiés', 'every selected recipient checked'),
+    found: say(language, `${unchecked.length} destinataires sur ${total} non vérifiés`, `${unchecked.length} of ${total} recipients not checked`),
+  };
+  for (const { recipient, index } of unchecked) collector.addForRecipient('check.incomplete', 'block', observation, index, recipient.email);
+}
+
+/** The engine's own observation when a rule throws on a message (the rule's id says which). */
+function ruleCrash(error: unknown, language: Language): Observation {
+  return {
+    message: say(language, `la règle n’a pas pu vérifier ce message : ${errorText(error)}`, `the rule could not check this message: ${errorText(error)}`),
+    expected: say(language, 'un message que la règle peut vérifier', 'a message the rule can check'),
+    found: errorText(error),
+  };
+}
+
+/** The engine's own observation when a recipient's message cannot be rendered. */
+function renderFailure(error: unknown, language: Language): Observation {
+  return {
+    message: say(
+      language,
+      `le message ne peut pas être généré pour ce destinataire : ${errorText(error)}`,
+      `the message cannot be rendered for this recipient: ${errorText(error)}`,
+    ),
+    expected: say(language, 'un message qui peut être généré', 'a message that renders'),
+    found: errorText(error),
+  };
 }
 
 function checkMessages(
@@ -128,10 +150,11 @@ function checkMessages(
   const shapes = new Map<string, ShapeFacts | Error>();
   const perShape = new Map<ShapeFacts, Map<MessageRule, Observation[]>>();
   const valueFacts = new ValueFactsCache(ctx);
+  const language = ctx.campaign.event.language;
   let checked = 0;
   for (const { recipient, index } of selected) {
     if (options.isOutOfTime && checked % OUT_OF_TIME_STRIDE === 0 && options.isOutOfTime()) {
-      blockUnchecked(selected.slice(checked), selected.length, collector);
+      blockUnchecked(selected.slice(checked), selected.length, collector, language);
       break;
     }
     const unsubscribeUrl = options.unsubscribeUrl(recipient);
@@ -162,7 +185,7 @@ function checkMessages(
           }
         } catch (error) {
           // Fail closed: a rule that cannot judge this message blocks it.
-          collector.addForRecipient(rule.id, 'block', { message: `the rule could not check this message: ${errorText(error)}`, expected: 'a message the rule can check', found: errorText(error) }, index, recipient.email);
+          collector.addForRecipient(rule.id, 'block', ruleCrash(error, language), index, recipient.email);
           isBlocked = true;
           continue;
         }
@@ -172,13 +195,7 @@ function checkMessages(
         }
       }
     } catch (error) {
-      collector.addForRecipient(
-        'template.invalid',
-        'block',
-        { message: `the message cannot be rendered for this recipient: ${errorText(error)}`, expected: 'a message that renders', found: errorText(error) },
-        index,
-        recipient.email,
-      );
+      collector.addForRecipient('template.invalid', 'block', renderFailure(error, language), index, recipient.email);
       isBlocked = true;
     }
     if (message && options.onMessage) options.onMessage(recipient, message, isBlocked);

@@ -1,5 +1,5 @@
 import { weekdayOf } from '../facts/dates.ts';
-import { weekdayName, type MessageRule } from './rule.ts';
+import { say, weekdayName, type MessageRule } from './rule.ts';
 
 /** date.weekday: a weekday written beside a date that falls on another weekday. */
 export const dateWeekday: MessageRule = {
@@ -13,10 +13,16 @@ export const dateWeekday: MessageRule = {
       if (d.statedWeekday === undefined) return [];
       const actual = weekdayOf(d.day);
       if (actual === d.statedWeekday) return [];
+      const actualName = weekdayName(actual, language);
+      const statedName = weekdayName(d.statedWeekday, language);
       return [
         {
-          message: `« ${d.text} »: ${d.day} is a ${weekdayName(actual, language)}, not a ${weekdayName(d.statedWeekday, language)}`,
-          expected: `${d.day} is a ${weekdayName(actual, language)}`,
+          message: say(
+            language,
+            `« ${d.text} » : le ${d.day} est un ${actualName}, pas un ${statedName}`,
+            `« ${d.text} »: ${d.day} is a ${actualName}, not a ${statedName}`,
+          ),
+          expected: say(language, `le ${d.day} est un ${actualName}`, `${d.day} is a ${actualName}`),
           found: d.text,
         },
       ];

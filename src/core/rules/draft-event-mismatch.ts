@@ -1,4 +1,4 @@
-import type { CampaignRule } from './rule.ts';
+import { say, type CampaignRule } from './rule.ts';
 
 /** draft.event-mismatch: the draft says it follows up another event than event.json. */
 export const draftEventMismatch: CampaignRule = {
@@ -10,7 +10,11 @@ export const draftEventMismatch: CampaignRule = {
     if (draft.eventId === event.id) return [];
     return [
       {
-        message: `draft.json "eventId" is "${draft.eventId}" but event.json is the event "${event.id}"`,
+        message: say(
+          event.language,
+          `le champ « eventId » de draft.json vaut « ${draft.eventId} », mais event.json décrit l’événement « ${event.id} »`,
+          `draft.json "eventId" is "${draft.eventId}" but event.json is the event "${event.id}"`,
+        ),
         expected: event.id,
         found: draft.eventId,
       },

@@ -1,4 +1,4 @@
-import type { CampaignRule } from './rule.ts';
+import { say, type CampaignRule } from './rule.ts';
 
 /** event.not-ended: the follow-up is prepared before the event is over. */
 export const eventNotEnded: CampaignRule = {
@@ -7,11 +7,18 @@ export const eventNotEnded: CampaignRule = {
   scope: 'campaign',
   check(ctx) {
     if (ctx.now.getTime() >= ctx.self.endMs) return [];
+    const language = ctx.self.event.language;
+    const { end } = ctx.self.event;
+    const now = ctx.now.toISOString();
     return [
       {
-        message: `the event ends on ${ctx.self.event.end}, after now (${ctx.now.toISOString()})`,
-        expected: 'an event that has ended',
-        found: `ends ${ctx.self.event.end}`,
+        message: say(
+          language,
+          `l’événement n’est pas encore terminé : il se termine le ${end}, et il est maintenant ${now}`,
+          `the event ends on ${end}, after now (${now})`,
+        ),
+        expected: say(language, 'un événement déjà terminé', 'an event that has ended'),
+        found: say(language, `se termine le ${end}`, `ends ${end}`),
       },
     ];
   },

@@ -1,6 +1,6 @@
 import { greetingNameWords, nameTokens } from '../facts/greetings.ts';
 import { fillSlots } from '../render/markers.ts';
-import type { MessageRule } from './rule.ts';
+import { say, type MessageRule } from './rule.ts';
 
 function ownTokens(...names: string[]): Set<string> {
   const tokens = new Set<string>();
@@ -17,8 +17,9 @@ export const greetingMismatch: MessageRule = {
   defaultSeverity: 'block',
   scope: 'message',
   isPerShape: false,
-  check({ greetings, recipient, slotValues }) {
+  check({ greetings, recipient, slotValues }, ctx) {
     if (greetings.length === 0) return [];
+    const language = ctx.self.event.language;
     const own = ownTokens(recipient.firstName, recipient.lastName);
     return greetings.flatMap((g) => {
       const words = greetingNameWords(g.name);
@@ -27,8 +28,12 @@ export const greetingMismatch: MessageRule = {
       const line = fillSlots(g.line, slotValues);
       return [
         {
-          message: `the greeting « ${line} » does not name the recipient (${who})`,
-          expected: "the recipient's name",
+          message: say(
+            language,
+            `la formule d’appel « ${line} » ne nomme pas le destinataire (${who})`,
+            `the greeting « ${line} » does not name the recipient (${who})`,
+          ),
+          expected: say(language, 'le nom du destinataire', "the recipient's name"),
           found: line,
         },
       ];

@@ -1,5 +1,5 @@
 import { isAllowedHost } from '../check/context.ts';
-import type { MessageRule } from './rule.ts';
+import { say, type MessageRule } from './rule.ts';
 
 /** link.unknown: a link to a host that is neither the event's, the sender's, nor allowed by the config. */
 export const linkUnknown: MessageRule = {
@@ -8,6 +8,8 @@ export const linkUnknown: MessageRule = {
   scope: 'message',
   isPerShape: true,
   check({ links }, ctx) {
+    const language = ctx.self.event.language;
+    const domains = ctx.allowedDomains.join(', ');
     const seen = new Set<string>();
     return links.flatMap((link) => {
       if (link.isUnsubscribeUrl || link.kind === 'img' || link.unsafe) return [];
@@ -17,8 +19,16 @@ export const linkUnknown: MessageRule = {
       seen.add(host);
       return [
         {
-          message: `a link goes to ${host}, which is not a host of the event's links, the sender's domain or allowedDomains`,
-          expected: `a host under ${ctx.allowedDomains.join(', ') || 'the event links'}`,
+          message: say(
+            language,
+            `un lien mène à ${host}, qui n’est ni un site des liens de l’événement, ni le domaine de l’expéditeur, ni dans allowedDomains`,
+            `a link goes to ${host}, which is not a host of the event's links, the sender's domain or allowedDomains`,
+          ),
+          expected: say(
+            language,
+            domains ? `un site de l’un de ces domaines : ${domains}` : 'un site des liens de l’événement',
+            `a host under ${domains || 'the event links'}`,
+          ),
           found: link.href,
         },
       ];

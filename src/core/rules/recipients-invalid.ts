@@ -1,4 +1,4 @@
-import type { CampaignRule } from './rule.ts';
+import { say, type CampaignRule } from './rule.ts';
 
 /** recipients.invalid: rows whose address is malformed; they are left out of the send. */
 export const recipientsInvalid: CampaignRule = {
@@ -8,16 +8,30 @@ export const recipientsInvalid: CampaignRule = {
   check(ctx) {
     const { invalid } = ctx.campaign.recipients;
     if (invalid.length === 0) return [];
+    const language = ctx.self.event.language;
+    const count = invalid.length;
     return [
       {
-        message: `${invalid.length} row${invalid.length > 1 ? 's have' : ' has'} no valid email address and will not be sent`,
-        expected: 'an email address on every row',
+        message: say(
+          language,
+          count > 1
+            ? `${count} lignes n’ont pas d’adresse électronique valide : elles seront écartées de l’envoi`
+            : '1 ligne n’a pas d’adresse électronique valide : elle sera écartée de l’envoi',
+          `${count} row${count > 1 ? 's have' : ' has'} no valid email address and will not be sent`,
+        ),
+        expected: say(language, 'une adresse électronique sur chaque ligne', 'an email address on every row'),
         found: invalid
           .slice(0, 3)
-          .map((r) => `recipients.csv line ${r.line}: "${r.value}" is ${r.reason === 'no address' ? 'empty' : 'not an email address'}`)
-          .join('; '),
-        recipients: invalid.length,
-        examples: invalid.slice(0, 5).map((r) => `line ${r.line}: ${r.value || '(empty)'}`),
+          .map((r) =>
+            say(
+              language,
+              `recipients.csv ligne ${r.line} : « ${r.value} » ${r.reason === 'no address' ? 'est vide' : 'n’est pas une adresse électronique'}`,
+              `recipients.csv line ${r.line}: "${r.value}" is ${r.reason === 'no address' ? 'empty' : 'not an email address'}`,
+            ),
+          )
+          .join(say(language, ' ; ', '; ')),
+        recipients: count,
+        examples: invalid.slice(0, 5).map((r) => say(language, `ligne ${r.line} : ${r.value || '(vide)'}`, `line ${r.line}: ${r.value || '(empty)'}`)),
       },
     ];
   },

@@ -1,4 +1,4 @@
-import type { MessageRule } from './rule.ts';
+import { say, type MessageRule } from './rule.ts';
 
 /** size.clipped: the HTML is larger than what Gmail shows before clipping (102 KB). */
 export const sizeClipped: MessageRule = {
@@ -9,11 +9,18 @@ export const sizeClipped: MessageRule = {
   check({ htmlBytes }, ctx) {
     const limit = ctx.thresholds.clipBytes;
     if (htmlBytes <= limit) return [];
+    const language = ctx.self.event.language;
+    const size = Math.round(htmlBytes / 1024);
+    const max = Math.round(limit / 1024);
     return [
       {
-        message: `the HTML is ${Math.round(htmlBytes / 1024)} KB; Gmail clips messages over ${Math.round(limit / 1024)} KB`,
-        expected: `at most ${Math.round(limit / 1024)} KB`,
-        found: `${Math.round(htmlBytes / 1024)} KB`,
+        message: say(
+          language,
+          `le HTML pèse ${size} Ko ; Gmail tronque les messages de plus de ${max} Ko`,
+          `the HTML is ${size} KB; Gmail clips messages over ${max} KB`,
+        ),
+        expected: say(language, `au plus ${max} Ko`, `at most ${max} KB`),
+        found: say(language, `${size} Ko`, `${size} KB`),
       },
     ];
   },

@@ -1,5 +1,5 @@
 import { isOwnDay } from '../check/context.ts';
-import { describeEvent, type MessageRule, type Observation } from './rule.ts';
+import { describeEvent, say, type MessageRule, type Observation } from './rule.ts';
 
 /**
  * stale.reference: the message names a title, date, link or speaker of an earlier catalogue event that
@@ -11,6 +11,7 @@ export const staleReference: MessageRule = {
   scope: 'message',
   isPerShape: true,
   check(message, ctx) {
+    const language = ctx.self.event.language;
     const found: Observation[] = [];
     const title = ctx.self.event.title;
     for (const link of message.links) {
@@ -20,26 +21,43 @@ export const staleReference: MessageRule = {
       for (const owner of ctx.linkOwners.get(key) ?? []) {
         if (owner.known.relation !== 'earlier') continue;
         const own = ctx.self.event.links[owner.name];
+        const earlier = describeEvent(owner.known);
         found.push({
-          message: `a link goes to the ${owner.name} of the earlier event ${describeEvent(owner.known)}`,
-          expected: own ? `${owner.name}: ${own}` : `links of « ${title} »`,
-          found: `${link.href} (${owner.name} of ${describeEvent(owner.known)})`,
+          message: say(
+            language,
+            `un lien reprend le lien ${owner.name} de l’événement précédent ${earlier}`,
+            `a link goes to the ${owner.name} of the earlier event ${earlier}`,
+          ),
+          expected: own
+            ? say(language, `${owner.name} : ${own}`, `${owner.name}: ${own}`)
+            : say(language, `les liens de « ${title} »`, `links of « ${title} »`),
+          found: say(language, `${link.href} (${owner.name} de ${earlier})`, `${link.href} (${owner.name} of ${earlier})`),
         });
       }
     }
     for (const mention of message.shape.titleMentions) {
       if (mention.known.relation !== 'earlier') continue;
       found.push({
-        message: `the message names the earlier event ${describeEvent(mention.known)}`,
+        message: say(
+          language,
+          `le message cite l’événement précédent ${describeEvent(mention.known)}`,
+          `the message names the earlier event ${describeEvent(mention.known)}`,
+        ),
         expected: `« ${title} »`,
         found: `« ${mention.known.event.title} »`,
       });
     }
     for (const speaker of message.shape.speakerMentions) {
+      const events = speaker.events.map(describeEvent).join(', ');
+      const speakers = ctx.self.event.speakers.map((s) => s.name).join(', ');
       found.push({
-        message: `the message names ${speaker.name}, a speaker of ${speaker.events.map(describeEvent).join(', ')} who does not speak at this event`,
-        expected: `speakers: ${ctx.self.event.speakers.map((s) => s.name).join(', ') || 'none'}`,
-        found: `${speaker.name} (${speaker.events.map(describeEvent).join(', ')})`,
+        message: say(
+          language,
+          `le message cite ${speaker.name}, qui est intervenu·e lors de ${events} mais n’intervient pas dans cet événement`,
+          `the message names ${speaker.name}, a speaker of ${events} who does not speak at this event`,
+        ),
+        expected: say(language, `intervenant·es : ${speakers || 'aucun'}`, `speakers: ${speakers || 'none'}`),
+        found: `${speaker.name} (${events})`,
       });
     }
     for (const date of message.dates) {
@@ -47,8 +65,12 @@ export const staleReference: MessageRule = {
       for (const known of ctx.dayOwners.get(date.day) ?? []) {
         if (known.relation !== 'earlier') continue;
         found.push({
-          message: `the date « ${date.text} » is the day of the earlier event ${describeEvent(known)}`,
-          expected: `${ctx.self.day} (the day of « ${title} »)`,
+          message: say(
+            language,
+            `la date « ${date.text} » est le jour de l’événement précédent ${describeEvent(known)}`,
+            `the date « ${date.text} » is the day of the earlier event ${describeEvent(known)}`,
+          ),
+          expected: say(language, `${ctx.self.day} (le jour de « ${title} »)`, `${ctx.self.day} (the day of « ${title} »)`),
           found: `« ${date.text} » (${describeEvent(known)})`,
         });
       }

@@ -1,7 +1,7 @@
 import type { CheckContext } from '../check/context.ts';
 import { foldWords } from '../text/fold.ts';
 import type { ShapeFacts } from '../check/message-facts.ts';
-import type { MessageRule, Observation } from './rule.ts';
+import { say, type MessageRule, type Observation } from './rule.ts';
 
 function namesTheEvent(subject: string, ctx: CheckContext): boolean {
   const words = foldWords(subject);
@@ -33,11 +33,20 @@ export const subjectOffTopic: MessageRule = {
 const verdicts = new WeakMap<ShapeFacts, Observation[]>();
 
 function offTopic(subject: string, ctx: CheckContext): Observation[] {
-    return [
-      {
-        message: `the subject « ${subject} » names neither the event's title nor any of its keywords`,
-        expected: `« ${ctx.self.event.title} » or one of: ${ctx.self.event.keywords.join(', ') || '(no keywords)'}`,
-        found: subject,
-      },
-    ];
+  const { language, title, keywords } = ctx.self.event;
+  return [
+    {
+      message: say(
+        language,
+        `l’objet « ${subject} » ne cite ni le titre de l’événement ni aucun de ses mots-clés`,
+        `the subject « ${subject} » names neither the event's title nor any of its keywords`,
+      ),
+      expected: say(
+        language,
+        `« ${title} » ou l’un de ces mots-clés : ${keywords.join(', ') || '(aucun mot-clé)'}`,
+        `« ${title} » or one of: ${keywords.join(', ') || '(no keywords)'}`,
+      ),
+      found: subject,
+    },
+  ];
 }

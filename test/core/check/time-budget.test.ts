@@ -21,7 +21,7 @@ describe('the check time budget (fail closed)', () => {
     const report = await checkCampaign(campaign, { now: NOW, unsubscribeUrl, isOutOfTime: outOfTimeAfter(2) });
     expect(report.verdict).toBe('blocked');
     const [finding] = report.findings.filter((f) => f.rule === 'check.incomplete');
-    expect(finding).toMatchObject({ severity: 'block', recipients: 68, found: '68 of 100 recipients not checked' });
+    expect(finding).toMatchObject({ severity: 'block', recipients: 68, found: '68 destinataires sur 100 non vérifiés' });
     expect(finding!.examples[0]).toBe('agent32@ville-saint-amand.fr');
     expect(report.findings.map((f) => f.rule)).toEqual(['check.incomplete']);
   });

@@ -26,7 +26,8 @@ describe('date.mismatch fires on a date earlier than the event', () => {
     expect(findings[0]).toMatchObject({ severity: 'block', recipients: 3 });
     expect(findings[0]!.found).toContain('8 septembre 2026');
     expect(findings[0]!.found).toContain('2026-09-08');
-    expect(findings[0]!.expected).toContain('2026-10-15');
+    expect(findings[0]!.message).toBe(`${findings[0]!.found} est antérieure à l’événement, qui a eu lieu le 2026-10-15`);
+    expect(findings[0]!.expected).toBe('2026-10-15 ou après');
     expect(report.verdict).toBe('blocked');
   });
 
@@ -43,7 +44,8 @@ describe('date.mismatch fires on a date earlier than the event', () => {
     expect(findings[0]).toMatchObject({ severity: 'block', recipients: 3 });
     expect(findings[0]!.found).toContain('September 8, 2026');
     expect(findings[0]!.found).toContain('2026-09-08');
-    expect(findings[0]!.expected).toContain('2026-10-15');
+    expect(findings[0]!.message).toBe(`${findings[0]!.found} is before the event, which took place on 2026-10-15`);
+    expect(findings[0]!.expected).toBe('2026-10-15 or later');
   });
 
   it('blocks only the attendees when the older date is in their paragraph alone', async () => {

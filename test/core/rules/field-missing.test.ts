@@ -37,8 +37,11 @@ describe('field.missing', () => {
     const findings = findingsOf(report, 'field.missing');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'field.missing', severity: 'block', recipients: 2 });
-    expect(findings[0]!.expected).toMatch(/recipient\.organisation/);
-    expect(findings[0]!.found).toMatch(/recipient\.organisation/);
+    expect(findings[0]!.message).toBe(
+      '{{recipient.organisation}} est affiché mais vide pour certains destinataires : remplissez-le ou entourez-le de {{#if recipient.organisation}}',
+    );
+    expect(findings[0]!.expected).toBe('une valeur pour {{recipient.organisation}} (ou un {{#if recipient.organisation}} autour)');
+    expect(findings[0]!.found).toBe('{{recipient.organisation}} est vide');
     expect([...findings[0]!.examples].sort()).toEqual(['loic.bertrand@agglo-trois-vallees.fr', 'maelle.guillot@departement-val-morin.fr']);
     expect(report.verdict).toBe('blocked');
   });
@@ -141,7 +144,10 @@ describe('field.missing', () => {
     const findings = findingsOf(report, 'field.missing');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'block', recipients: 3 });
-    expect(findings[0]!.found).toMatch(/event\.links\.survey/);
+    expect(findings[0]!.message).toBe(
+      '{{event.links.survey}} is printed but has no value for some recipients; fill it in or guard it with {{#if event.links.survey}}',
+    );
+    expect(findings[0]!.found).toBe('{{event.links.survey}} is empty');
   });
 
   it('accepts a survey link guarded by {{#if event.links.survey}} when the event has none', async () => {

@@ -76,10 +76,12 @@ describe('recipients.invalid', () => {
     const findings = findingsOf(report, 'recipients.invalid');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'recipients.invalid', severity: 'warn', recipients: 3 });
-    expect(findings[0]!.found).toMatch(/line 3/);
-    expect(findings[0]!.found).toMatch(/loic\.bertrand@agglo-trois-vallees/);
-    expect(findings[0]!.found).toMatch(/line 4/);
-    expect(findings[0]!.found).toMatch(/line 5/);
+    expect(findings[0]!.message).toBe('3 lignes n’ont pas d’adresse électronique valide : elles seront écartées de l’envoi');
+    expect(findings[0]!.found).toBe(
+      'recipients.csv ligne 3 : « loic.bertrand@agglo-trois-vallees » n’est pas une adresse électronique ; ' +
+        'recipients.csv ligne 4 : «  » est vide ; ' +
+        'recipients.csv ligne 5 : « maelle guillot@departement-val-morin.fr » n’est pas une adresse électronique',
+    );
     expect(report.recipients.selected).toBe(2);
     expect(report.verdict).toBe('ready');
   });
@@ -121,8 +123,8 @@ describe('recipients.duplicate', () => {
     const findings = findingsOf(report, 'recipients.duplicate');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'recipients.duplicate', severity: 'warn', recipients: 1 });
-    expect(findings[0]!.found).toMatch(/lines? 2/);
-    expect(findings[0]!.found).toMatch(/5/);
+    expect(findings[0]!.message).toBe('1 adresse apparaît plusieurs fois ; elle ne recevra qu’un seul message');
+    expect(findings[0]!.found).toBe('Helene.Dumas@Ville-Saint-Amand.fr aux lignes 2 et 5');
     expect(findings[0]!.examples[0]!.toLowerCase()).toBe('helene.dumas@ville-saint-amand.fr');
     expect(report.recipients.selected).toBe(3);
     expect(report.verdict).toBe('ready');
