@@ -10,10 +10,10 @@ function run(...args: string[]) {
 }
 
 describe('followup-guard check', () => {
-  it('exits 0 with a readable READY report for the demo campaign', () => {
+  it('exits 0 with a readable report in the event\'s language for the demo campaign', () => {
     const { code, stdout, stderr } = run('check', 'examples/demo-campaign', '--now', '2026-11-26T12:00:00Z');
     expect(code).toBe(0);
-    expect(stdout).toContain('READY');
+    expect(stdout).toContain('PRÊT — rien ne bloque l’envoi');
     expect(stdout).toContain("réussir l'audit RGAA");
     expect(stderr).toBe('');
   });
