@@ -33,6 +33,10 @@ export const handler = pageHandler(async (event, ctx) => {
     previous: found.index > 0 ? String(found.index - 1) : undefined,
     next: found.index + 1 < found.segmentSize ? String(found.index + 1) : undefined,
   };
+  // During the canary window: when the rest of the list goes (the last "sending started" plus the window).
+  const started = [...campaign.history].reverse().find((h) => h.what.startsWith('sending started'));
+  const restAt = started && new Date(new Date(started.at).getTime() + ctx.services.settings.canaryWindowSeconds * 1000);
+  const canaryUntil = campaign.status === 'sending' && restAt && restAt > ctx.services.clock.now() ? restAt.toISOString() : undefined;
   const report = ['halted', 'sent', 'failed'].includes(campaign.status) ? await readSendReport(ctx.services, id, campaign.version, counts.selected) : undefined;
   return page(
     200,
@@ -51,6 +55,7 @@ export const handler = pageHandler(async (event, ctx) => {
       isSendPhase,
       isFinished: campaign.status === 'sent' || campaign.status === 'failed',
       refresh: campaign.status === 'sending',
+      canaryUntil,
       done: counts.sent + counts.failed + counts.suppressed + counts.skipped,
       canControl: Boolean(ctx.member?.roles.includes('organiser') || isApprover),
       canResubmit: ctx.member?.email.toLowerCase() === campaign.createdBy.toLowerCase() && ['blocked', 'in-review', 'rejected'].includes(campaign.status),

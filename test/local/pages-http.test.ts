@@ -158,4 +158,22 @@ describe('the pages over HTTP, as a browser uses them', () => {
     expect(api.status).toBe(200);
     expect(((await (await organiser.fetch(`/api/campaigns/${id}`)).json()) as { status: string }).status).toBe('rejected');
   });
+
+  it('says during the canary window when the rest of the list goes', async () => {
+    const organiser = new Browser(stack.url);
+    await organiser.signIn(ORGANISER, stack.sesUrl);
+    const before = (await inbox(stack.sesUrl)).length;
+    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
+    const id = created.headers.get('location')!.split('/').pop()!;
+    let path = '';
+    for (let i = 0; i < 100 && !path; i++) {
+      const mail = (await inbox(stack.sesUrl)).slice(before).find((m) => m.destination.to.includes(REVIEWER) && /À relire/.test(m.subject));
+      path = mail ? new URL(/http:\/\/localhost:\d+\/review\/[\w.-]+/.exec(mail.body.text ?? '')![0]).pathname : '';
+      if (!path) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await new Browser(stack.url).fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' })).status).toBe(200);
+    const html = await (await organiser.fetch(`/campaigns/${id}`)).text();
+    expect(html).toMatch(/Le reste partira le \d+ \S+ \d{4} à \d\d:\d\d \(heure de Paris\)/);
+    expect(html).toContain('http-equiv="refresh"');
+  });
 });
