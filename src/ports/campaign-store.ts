@@ -130,6 +130,8 @@ export interface CampaignStore {
 
   /** Stores a sign-in token's hash. */
   putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void>;
+  /** Whether a token could be used now, without using it (the sign-in page that a GET shows). */
+  peekSignInToken(tokenHash: string, now: string): Promise<'usable' | 'unknown' | 'expired' | 'used'>;
   /** Marks the token used and returns its email, or undefined when unknown, expired or already used. */
   consumeSignInToken(tokenHash: string, now: string): Promise<{ email: string } | { refused: 'unknown' | 'expired' | 'used' }>;
 }

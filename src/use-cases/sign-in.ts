@@ -22,6 +22,11 @@ export async function requestSignIn(services: Services, email: string, next?: st
   });
 }
 
+/** True when a sign-in link can still be used (checked by the page a GET shows; nothing changes). */
+export async function isSignInLinkUsable(services: Services, token: string): Promise<boolean> {
+  return (await services.store.peekSignInToken(tokenHash(token), services.clock.now().toISOString())) === 'usable';
+}
+
 /** Uses a sign-in link (once) and returns the signed session cookie value and its lifetime. */
 export async function completeSignIn(services: Services, token: string): Promise<{ session: string; email: string; maxAgeSeconds: number }> {
   const result = await services.store.consumeSignInToken(tokenHash(token), services.clock.now().toISOString());

@@ -664,6 +664,18 @@ export function describeCampaignStoreContract(name: string, makeStore: () => Pro
         expect(after).toEqual({ refused: 'expired' });
       });
 
+      it('tells whether a token is usable without using it', async () => {
+        // Prepare
+        const hash = uniqueId('hash');
+        await store.putSignInToken(hash, 'organiser@numerique-territoires.fr', LATER);
+        // Act
+        const before = await store.peekSignInToken(hash, NOW);
+        const atExpiry = await store.peekSignInToken(hash, LATER);
+        await store.consumeSignInToken(hash, NOW);
+        // Assess
+        expect([before, atExpiry, await store.peekSignInToken(hash, NOW), await store.peekSignInToken(uniqueId('hash'), NOW)]).toEqual(['usable', 'expired', 'used', 'unknown']);
+      });
+
       it('refuses an unknown token', async () => {
         expect(await store.consumeSignInToken(uniqueId('hash'), NOW)).toEqual({ refused: 'unknown' });
       });

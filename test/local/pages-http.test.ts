@@ -65,7 +65,12 @@ describe('the pages over HTTP, as a browser uses them', () => {
     const home = await other.fetch(`${plain}?next=${encodeURIComponent('//evil.example/steal')}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     expect(home.headers.get('location')).toBe('/');
 
-    // The same link again: a page that says so and offers the form, not a dead end.
+    // The same link again: its page says so and offers the form, not a "Sign in" button that cannot work.
+    const usedPage = await new Browser(stack.url).fetch(plain, { headers: HTML });
+    expect(usedPage.status).toBe(400);
+    const usedHtml = await usedPage.text();
+    expect(usedHtml).toContain('Ce lien de connexion ne peut plus servir');
+    expect(usedHtml).not.toContain('action="/sign-in/');
     const again = await new Browser(stack.url).fetch(plain, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...HTML }, body: '' });
     expect(again.status).toBe(400);
     const text = await again.text();

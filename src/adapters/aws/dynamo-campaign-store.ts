@@ -402,6 +402,13 @@ export class DynamoCampaignStore implements CampaignStore {
     await this.run('store a sign-in token', () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...signInKey(tokenHash), email, expiresAt } })));
   }
 
+  async peekSignInToken(tokenHash: string, now: string): Promise<'usable' | 'unknown' | 'expired' | 'used'> {
+    const token = await this.getItem(signInKey(tokenHash), 'read a sign-in token');
+    if (!token) return 'unknown';
+    if (token.usedAt !== undefined) return 'used';
+    return String(token.expiresAt) > now ? 'usable' : 'expired';
+  }
+
   async consumeSignInToken(tokenHash: string, now: string): Promise<{ email: string } | { refused: 'unknown' | 'expired' | 'used' }> {
     try {
       const result = await this.run(

@@ -121,6 +121,13 @@ export class InMemoryCampaignStore implements CampaignStore {
     this.signInTokens.set(tokenHash, { email, expiresAt });
   }
 
+  async peekSignInToken(tokenHash: string, now: string): Promise<'usable' | 'unknown' | 'expired' | 'used'> {
+    const token = this.signInTokens.get(tokenHash);
+    if (!token) return 'unknown';
+    if (token.usedAt) return 'used';
+    return token.expiresAt > now ? 'usable' : 'expired';
+  }
+
   async consumeSignInToken(tokenHash: string, now: string): Promise<{ email: string } | { refused: 'unknown' | 'expired' | 'used' }> {
     const token = this.signInTokens.get(tokenHash);
     if (!token) return { refused: 'unknown' };
