@@ -23,15 +23,58 @@ export interface KnownEvent {
   titleHeadWords?: string | undefined;
 }
 
+/**
+ * Links by normalised URL, where a link that adds query parameters to a known link is that link: the
+ * event's replay with `?start=14m05s`, its survey with `?lang=fr`. The known link's own parameters must
+ * all be there with the same values (`watch?v=AAA` is not `watch?v=BBB`).
+ */
+export class LinkIndex<V> {
+  private readonly exact = new Map<string, V[]>();
+  private readonly byBase = new Map<string, { params: [string, string][]; values: V[] }[]>();
+
+  add(key: string, value: V): void {
+    const values = this.exact.get(key);
+    if (values) {
+      values.push(value);
+      return;
+    }
+    const entry = [value];
+    this.exact.set(key, entry);
+    const [base, query = ''] = splitKey(key);
+    this.byBase.set(base, [...(this.byBase.get(base) ?? []), { params: [...new URLSearchParams(query)], values: entry }]);
+  }
+
+  get(key: string): V[] | undefined {
+    const exact = this.exact.get(key);
+    if (exact) return exact;
+    const [base, query] = splitKey(key);
+    if (query === undefined) return undefined;
+    const candidates = this.byBase.get(base);
+    if (!candidates) return undefined;
+    const params = new URLSearchParams(query);
+    const found = candidates.filter((c) => c.params.every(([name, value]) => params.getAll(name).includes(value))).flatMap((c) => c.values);
+    return found.length > 0 ? found : undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
+function splitKey(key: string): [string, string | undefined] {
+  const at = key.indexOf('?');
+  return at < 0 ? [key, undefined] : [key.slice(0, at), key.slice(at + 1)];
+}
+
 /** Everything the rules compare messages with, computed once per campaign. */
 export interface CheckContext {
   campaign: Campaign;
   self: KnownEvent;
   catalog: KnownEvent[];
   /** Catalogue links by normalised URL. */
-  linkOwners: ReadonlyMap<string, { known: KnownEvent; name: string }[]>;
+  linkOwners: LinkIndex<{ known: KnownEvent; name: string }>;
   /** This event's links by normalised URL → link names (replay, slides…). */
-  ownLinks: ReadonlyMap<string, string[]>;
+  ownLinks: LinkIndex<string>;
   /** Catalogue events by calendar day. */
   dayOwners: ReadonlyMap<string, KnownEvent[]>;
   dateReference: DateReference;
@@ -88,12 +131,12 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
   const self = knownEvent(event);
   const catalog = campaign.catalog.map((e) => knownEvent(e, event));
 
-  const linkOwners = new Map<string, { known: KnownEvent; name: string }[]>();
+  const linkOwners = new LinkIndex<{ known: KnownEvent; name: string }>();
   for (const known of catalog) {
-    for (const link of known.links) linkOwners.set(link.key, [...(linkOwners.get(link.key) ?? []), { known, name: link.name }]);
+    for (const link of known.links) linkOwners.add(link.key, { known, name: link.name });
   }
-  const ownLinks = new Map<string, string[]>();
-  for (const link of self.links) ownLinks.set(link.key, [...(ownLinks.get(link.key) ?? []), link.name]);
+  const ownLinks = new LinkIndex<string>();
+  for (const link of self.links) ownLinks.add(link.key, link.name);
   const dayOwners = new Map<string, KnownEvent[]>();
   for (const known of catalog) dayOwners.set(known.day, [...(dayOwners.get(known.day) ?? []), known]);
 

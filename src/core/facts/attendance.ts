@@ -23,6 +23,10 @@ const ATTENDED: RegExp[] = [
   /\b(?:we |i )?(?:really |truly |greatly )?appreciated? (?:you |your )(?:joining|attending|participating|coming|taking part|participation|attendance|presence)/,
   /\bthanks?(?: you)?(?: so much| very much| again| all)? for (?:attending|joining|participating|being (?:with us|there|part of|one of)|coming|taking part|tuning in|your (?:participation|attendance|presence|time (?:at|during|in) (?:the|our))|showing up|making (?:it|time))/,
   /\b(?:great|nice|good|wonderful|lovely|a pleasure) (?:to see|seeing|to have|having|meeting) (?:you|so many of you)/,
+  // "Thanks for spending your lunchtime with us", "thank you for giving us your morning".
+  /\bthanks?(?: you)?(?: so much| very much| again| all)? for (?:spending|sharing|giving us) (?:your |the |an? |some |part of your )?(?:[\w-]+ ){0,2}?(?:time|hour|lunch|lunchtime|lunch break|morning|afternoon|evening)(?: with us| together)?\b/,
+  /\bthanks?(?: you)?(?: so much| very much| again| all)? for (?:your|all your|the) (?:questions|comments|contributions) (?:in|during|throughout) (?:the )?(?:chat|q&a|session|webinar|discussion)/,
+  /\bmerci (?:(?:de nous avoir|d'avoir) consacre (?:une heure|une heure et demie|deux heures|ce moment|cette (?:heure|matinee|apres-midi)|votre (?:matinee|apres-midi|pause|pause dejeuner|temps de midi))|d'avoir passe (?:ce|cette|un|une) (?:moment|heure|matinee|apres-midi|soiree|temps) avec nous|pour vos (?:questions|contributions|echanges) (?:dans|pendant|durant|lors) (?:le chat|la session|le webinaire|les echanges))/,
   /\b(?:we |i )?(?:hope|trust|are glad|am glad|are happy) (?:that )?you (?:enjoyed|liked|found|appreciated|got a lot out of) (?:the|our|this|it|today)/,
   /\byou (?:enjoyed|liked) (?:the|our|this) (?:session|webinar|talk|presentation|event|discussion)/,
   /\b(?:glad|happy|pleased|delighted|thrilled) (?:that )?you (?:could |were able to )?(?:join|attend|made it|came|took part|participated)/,

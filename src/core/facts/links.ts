@@ -22,8 +22,8 @@ const LABEL_PATTERNS: [LinkLabel, RegExp][] = [
   // Worded as leaving the list: a "manage my preferences" page is not the recipient's unsubscribe link.
   ['unsubscribe', /desinscri|desabonn|unsubscri|opt[- ]?out|ne plus recevoir|ne souhaitez plus|se retirer de la liste|stop receiving/],
   ['replay', /\breplay\b|\brediffusion\b|\brevoir\b|\bre-voir\b|\benregistrement\b|\brecording\b|\brecorded\b|\brewatch\b|\bwatch (?:it |the session |the webinar )?again\b|\bvideo\b|\bwatch the (?:webinar|session|talk)\b|\bregarder (?:le webinaire|la session|a nouveau)\b|\bvisionner\b/],
-  ['slides', /\bslides?\b|\bsupports?\b(?! techniques?| informatiques?| client| utilisateurs?| d'assistance)|\bdiaporamas?\b|\bdeck\b|\bpresentation (?:pdf|slides?)\b|\b(?:telecharger|download|get|consulter) (?:la |the )?presentation\b|\bpowerpoint\b|\btransparents\b/],
-  ['survey', /(?<!\b(?:rapport|resultats|synthese|report|results|findings|etude) (?:de l'|de la |du |des |d'|of the |of )?)(?:\bquestionnaires?\b|\benquetes?\b)|\bsondages?\b|\bsurvey\b|\bfeedback\b|\bvotre avis\b|\bdonner (?:votre|son) avis\b|\bsatisfaction\b|\byour (?:opinion|thoughts)\b|\bevaluation\b|\bevaluer\b|\brate the\b/],
+  ['slides', /\bslides?\b|\bsupports?\b(?! techniques?| informatiques?| client| utilisateurs?| d'assistance)|\bdiaporamas?\b|\bdiapos(?:itives?)?\b|\bdeck\b|\bpresentation (?:pdf|slides?)\b|\b(?:telecharger|download|get|consulter) (?:la |the )?presentation\b|\bpowerpoint\b|\btransparents\b/],
+  ['survey', /(?<!\b(?:rapport|resultats|synthese|report|results|findings|etude) (?:de l'|de la |du |des |d'|of the |of )?)(?:\bquestionnaires?\b|\benquetes?\b)|\bsondages?\b|\bsurvey\b|\bfeedback\b|\bvotre avis\b|\bdonner (?:votre|son) avis\b|\bsatisfaction\b|\byour (?:opinion|thoughts)\b|\bevaluation\b|\bevaluer\b|\brate (?:the|this|our)\b|\bnoter (?:ce|le|la|cette) (?:webinaire|session|seance)\b/],
   ['registration', /\binscri(?:s|re|vez|ption|vez-vous)|\bs'inscrire\b|\bregist(?:er|ration)\b|\bsign[- ]?up\b|\bbook (?:your|a) (?:seat|place)\b|\bje m'inscris\b|\breserve[rz]?\b/],
 ];
 

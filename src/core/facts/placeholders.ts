@@ -15,6 +15,8 @@ const PATTERNS: RegExp[] = [
   /%%[^%\s][^%\n]{0,40}%%/g, // %%FirstName%%
   /%[A-Z][A-Z0-9_]{2,30}%/g, // %FIRSTNAME% (not a percent-encoded byte such as %C3%)
   /\$\{[^}\n]{0,60}\}/g, // ${firstName}
+  /##[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{1,30}##/g, // ##PRENOM## (mailing tools' merge fields)
+  /\[\[\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ. -]{0,30}\]\]/g, // [[FirstName]]
   /(?<![\w{$])\{\s*[A-Za-zÀ-ÿ_][\wÀ-ÿ.-]{0,40}\s*\}(?!\})/g, // {firstName}, {prénom}
   new RegExp(`\\[\\s*${FIELD_WORDS}\\s*\\]`, 'giu'), // [Prénom], [FIRST NAME], [LIEN REPLAY]
   new RegExp(`<<\\s*${FIELD_WORDS}\\s*>>|«\\s*${FIELD_WORDS}\\s*»|<\\s*${FIELD_WORDS}\\s*>`, 'giu'), // Word merge fields «Prénom», <Prénom>

@@ -177,6 +177,47 @@ describe('link.mismatch accepts links that lead where their wording says', () =>
     expect(findingsOf(report, RULE)).toEqual([]);
   });
 
+  it('accepts the right links with parameters of their own added (a start time, a language)', async () => {
+    // Prepare
+    const template = mjml(FR_BODY, {
+      buttons: `<mj-button href="{{event.links.replay}}?start=14m05s">Revoir la session</mj-button>
+        <mj-button href="{{event.links.slides}}#page=12">Les diapositives</mj-button>
+        <mj-button href="{{event.links.survey}}?lang=fr">Répondre au questionnaire de satisfaction</mj-button>`,
+    });
+
+    // Act
+    const report = await check({ template, catalog: [anEarlierEvent()] });
+
+    // Assess
+    expect(findingsOf(report, RULE)).toEqual([]);
+  });
+
+  it('blocks a link that gives the event link\'s own parameter another value', async () => {
+    // Prepare
+    const event = anEvent({ links: { ...OWN, replay: 'https://video.numerique-territoires.fr/watch?v=audit-rgaa' } });
+    const template = mjml(FR_BODY, { buttons: '<mj-button href="https://video.numerique-territoires.fr/watch?v=teletravail&amp;t=30">Voir le replay</mj-button>' });
+
+    // Act
+    const report = await check({ event, template });
+
+    // Assess
+    expect(theOnlyFinding(findingsOf(report, RULE)).found).toContain('v=teletravail');
+  });
+
+  it.each([
+    ['« Les diapositives » to the replay', '<mj-button href="{{event.links.replay}}">Les diapositives</mj-button>', 'fr'],
+    ['"rate this session" to the replay', '<mj-text><p>One last thing: <a href="{{event.links.replay}}">rate this session</a>.</p></mj-text>', 'en'],
+  ])('blocks %s', async (_, buttons, language) => {
+    // Prepare
+    const spec = language === 'en' ? { ...ENGLISH, template: mjml(EN_BODY, { buttons, language: 'en' }) } : { template: mjml(FR_BODY, { buttons }) };
+
+    // Act
+    const report = await check(spec);
+
+    // Assess
+    expect(theOnlyFinding(findingsOf(report, RULE)).found).toContain(OWN.replay.replace('audit-rgaa', ''));
+  });
+
   it('accepts the right links in "Replay : URL" lines of the plain-text body', async () => {
     // Prepare
     const text = `Bonjour {{recipient.firstName}},

@@ -34,6 +34,7 @@ describe('placeholder.leftover', () => {
       ['Lorem ipsum', '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>'],
       ['[Prénom NOM]', '<p>Votre correspondant : [Prénom NOM], direction régionale</p>'],
       ['[Nom / Fonction]', '<p>Signataire : [Nom / Fonction]</p>'],
+      ['##PRENOM##', '<p>Bonjour ##PRENOM##,</p>'],
     ])('blocks a French body that still holds %s', async (filler, paragraph) => {
       // Prepare
       const template = mjml(`${FR_BODY}\n${paragraph}`);
@@ -55,6 +56,7 @@ describe('placeholder.leftover', () => {
       ['%%FirstName%%', '<p>Thank you %%FirstName%% for joining.</p>'],
       ['lorem ipsum', '<p>Next steps: lorem ipsum dolor sit amet.</p>'],
       ['[First name Last name]', '<p>Your contact: [First name Last name], city council</p>'],
+      ['[[FirstName]]', '<p>Hi [[FirstName]],</p>'],
     ])('blocks an English body that still holds %s', async (filler, paragraph) => {
       // Prepare
       const template = mjml(`${EN_BODY}\n${paragraph}`, { language: 'en' });

@@ -195,6 +195,37 @@ describe('segment.mismatch accepts wording that fits each recipient', () => {
   });
 
   it.each([
+    ['Thanks for spending your lunchtime with us!', 'en'],
+    ['Thanks for all your questions in the chat.', 'en'],
+    ['Merci de nous avoir consacré une heure de votre matinée.', 'fr'],
+    ['Merci pour vos questions dans le chat.', 'fr'],
+  ])('blocks thanks that only an attendee deserves, sent to everyone: %s', async (paragraph, language) => {
+    // Prepare
+    const spec = language === 'en' ? { ...ENGLISH, template: english(paragraph) } : { template: french(paragraph) };
+
+    // Act
+    const report = await check(spec);
+
+    // Assess
+    expect(theOnlyFinding(findingsOf(report, RULE)).examples).toEqual([NO_SHOW]);
+  });
+
+  it.each([
+    ['Thanks for spending a few minutes on our survey.', 'en'],
+    ['Thanks for your questions: send them to the organiser before the next session.', 'en'],
+    ['Merci de nous avoir consacré quelques minutes pour le questionnaire d’inscription.', 'fr'],
+  ])('accepts thanks that do not say the reader attended: %s', async (paragraph, language) => {
+    // Prepare
+    const spec = language === 'en' ? { ...ENGLISH, template: english(paragraph) } : { template: french(paragraph) };
+
+    // Act
+    const report = await check(spec);
+
+    // Assess
+    expect(findingsOf(report, RULE)).toEqual([]);
+  });
+
+  it.each([
     "Si vous n'avez pas pu assister au webinaire du {{event.date}}, le replay est disponible.",
     'Que vous ayez pu assister ou non au webinaire, voici le replay.',
     "Pour celles et ceux qui n'ont pas pu se connecter, le replay est disponible.",
