@@ -94,6 +94,9 @@ export interface CheckContext {
   now: Date;
 }
 
+/** Titles written before a surname, folded: « Mme », « M. », « Dr », « Pr », "Mrs", "Prof."… */
+const CIVILITIES = ['mme', 'madame', 'mlle', 'monsieur', 'm', 'mr', 'mrs', 'ms', 'miss', 'dr', 'docteur', 'docteure', 'doctor', 'pr', 'professeur', 'professeure', 'prof', 'professor', 'me', 'maitre'];
+
 function titleHead(title: string): string | undefined {
   const head = title.split(/\s[:–—-]\s|\s:\s?|:\s/)[0]?.trim();
   if (!head || head === title.trim()) return undefined;
@@ -155,14 +158,24 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
   const people = (e: EventMeta) => e.speakers.map((s) => foldWords(s.name));
   const ownPeople = new Set([...people(event), foldWords(event.organizer.name)]);
   const staleSpeakers = new Map<string, { words: string; name: string; events: KnownEvent[] }>();
+  // A speaker is also named by a title and the surname: « Mme Le Guen », "Dr Okafor" — unless this
+  // event's own people share that surname.
+  const surnameOf = (words: string) => ` ${words.trim().split(' ').slice(1).join(' ')} `;
+  const ownSurnames = new Set([...ownPeople].filter((w) => w.trim().split(' ').length >= 2).map(surnameOf));
+  const addStale = (words: string, name: string, known: KnownEvent) => {
+    const entry = staleSpeakers.get(words) ?? { words, name, events: [] };
+    if (!entry.events.includes(known)) entry.events.push(known);
+    staleSpeakers.set(words, entry);
+  };
   for (const known of catalog) {
     if (known.relation !== 'earlier') continue;
     for (const speaker of known.event.speakers) {
       const words = foldWords(speaker.name);
       if (ownPeople.has(words) || words.trim().split(' ').length < 2) continue;
-      const entry = staleSpeakers.get(words) ?? { words, name: speaker.name, events: [] };
-      entry.events.push(known);
-      staleSpeakers.set(words, entry);
+      addStale(words, speaker.name, known);
+      const surname = surnameOf(words);
+      if (ownSurnames.has(surname)) continue;
+      for (const title of CIVILITIES) addStale(` ${title}${surname}`, speaker.name, known);
     }
   }
 

@@ -115,6 +115,9 @@ function chronoDates(part: Part, text: string, ref: DateReference, into: DateFac
       if (!/\d/.test(result.text) || NUMERIC_START.test(result.text) || !MONTHS.test(result.text)) continue;
       for (const component of [result.start, result.end]) {
         if (!component || !component.isCertain('day') || !component.isCertain('month')) continue;
+        // The end of a time range that runs past midnight ("9h30–12h30 am") carries the next day over:
+        // an end day counts only when its number is written ("du 3 au 5 juin", "June 3–5").
+        if (component === result.end && !new RegExp(`(?<![\\d:h])${component.get('day')}(?![\\d:]|\\s*h\\s*\\d)`).test(result.text)) continue;
         const month = component.get('month')!;
         const day = component.get('day')!;
         const isYearStated = component.isCertain('year');
@@ -135,6 +138,7 @@ function chronoDates(part: Part, text: string, ref: DateReference, into: DateFac
 }
 
 const MAYBE_DATE = /\d/;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
 
 /**
  * Calendar dates written in a text, French and English, with or without weekday and year, and numeric
@@ -142,8 +146,11 @@ const MAYBE_DATE = /\d/;
  * chrono-node reads the words; the year of a yearless date, the weekday written beside a date and the
  * reading of an ambiguous 03/04/2025 are settled here against the event.
  */
-export function extractDates(part: Part, text: string, ref: DateReference): DateFact[] {
-  if (!MAYBE_DATE.test(text)) return [];
+export function extractDates(part: Part, raw: string, ref: DateReference): DateFact[] {
+  if (!MAYBE_DATE.test(raw)) return [];
+  // A date inside a URL (…/replay/2025-10-10/…) is an address, not a day the reader is told: blanked,
+  // keeping every other index in place.
+  const text = raw.replace(URL_IN_TEXT, (url) => ' '.repeat(url.length));
   const facts: DateFact[] = [];
   numericDates(part, text, ref, facts);
   const taken: [number, number][] = [];

@@ -64,6 +64,7 @@ export function htmlPartText(html: string): PartText {
   let skipDepth = 0;
   let inTitle = false;
   const anchors: { href: string; start: number; before: string; alts: string[] }[] = [];
+  const titles: string[] = [];
   const breakLine = () => {
     const trimmed = current.trim();
     if (trimmed) lines.push(trimmed);
@@ -84,6 +85,12 @@ export function htmlPartText(html: string): PartText {
         }
         if (skipDepth > 0) return;
         if (BLOCK.has(name)) breakLine();
+        // A link's or an image's title shows on hover: words the reader sees, on a line of their own
+        // (not part of the link's text).
+        if ((name === 'a' || name === 'img') && attributes.title) {
+          const title = normaliseSpaces(attributes.title).trim();
+          if (title) titles.push(title);
+        }
         if (name === 'a' && attributes.href !== undefined) {
           anchors.push({ href: attributes.href.trim(), start: current.length, before: current.trim(), alts: [] });
         }
@@ -129,6 +136,7 @@ export function htmlPartText(html: string): PartText {
   parser.write(html);
   parser.end();
   breakLine();
+  lines.push(...titles);
   // URLs written as text outside any anchor: mail clients turn them into links.
   bareLinks('html', textOutside.join('').split('\n').map((l) => l.trim()).join('\n'), links);
   return { part: 'html', text: lines.join('\n'), links };

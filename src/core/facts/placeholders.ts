@@ -33,11 +33,12 @@ const SHOUTED = /\[\s*([^\][\n]{2,60}?)\s*\]/g;
 const FILLER_WORD = /\b(?:texte|text|nom|name|date|lien|link|url|description|titre|title|prenom|insere?r|insert|completer|confirmer|confirm|adresse|address|image|apercu|preview|resume|placeholder|ici|here|a definir|tbd|xx+|legende|caption|photo|logo|intervenant|speaker|chiffre|montant|numero|number)\b/;
 
 // Merge-field words that combine into one filler: « [Prénom NOM] », "[First name / Last name]".
-const FIELD_TOKEN = new Set(['prenom', 'nom', 'name', 'first', 'last', 'firstname', 'lastname', 'fname', 'lname', 'civilite', 'email', 'mail', 'e', 'adresse', 'societe', 'organisation', 'organization', 'organisme', 'structure', 'ville', 'city', 'fonction', 'poste', 'job', 'title', 'titre', 'role', 'company', 'entreprise', 'collectivite']);
-const JOINER = new Set(['et', 'and', 'ou', 'or', '&']);
+const FIELD_TOKEN = new Set(['prenom', 'nom', 'name', 'first', 'last', 'firstname', 'lastname', 'fname', 'lname', 'civilite', 'email', 'mail', 'e', 'adresse', 'societe', 'organisation', 'organization', 'organisme', 'structure', 'ville', 'city', 'fonction', 'poste', 'job', 'title', 'titre', 'role', 'company', 'entreprise', 'collectivite', 'service', 'etablissement', 'commune', 'participant', 'participante', 'intervenant', 'intervenante', 'contact', 'referent', 'referente', 'date', 'heure', 'lieu', 'lien']);
+// « [Nom de la structure] », "[Name of the organisation]": small words between field words.
+const JOINER = new Set(['et', 'and', 'ou', 'or', '&', 'de', 'du', 'des', 'la', 'le', 'l', 'd', 'of', 'the', 'your', 'votre']);
 
 function isFieldCombination(content: string): boolean {
-  const tokens = content.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s,/+|_-]+/).filter((t) => t !== '');
+  const tokens = content.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s,/+|_'’-]+/).filter((t) => t !== '');
   const words = tokens.filter((t) => !JOINER.has(t));
   return words.length >= 2 && words.every((t) => FIELD_TOKEN.has(t)) && words.some((t) => t !== 'e' && t !== 'mail');
 }

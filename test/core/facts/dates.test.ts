@@ -94,6 +94,23 @@ describe('extractDates on French long dates', () => {
     expect(days).toEqual(['2027-03-03', '2027-03-05']);
   });
 
+  it('does not carry a time range that reads past midnight over to the next day', () => {
+    // A line break put « Aménagement » right after « 12h30 »: chrono-node reads "12h30 am" and ends the range the next day.
+    expect(daysIn('Mercredi 2 juillet 2025, 9h30–12h30\nAménagement des espaces', frenchReference())).toEqual(['2025-07-02']);
+    expect(daysIn('Du 3 au 5 mars 2026, de 9h à 17h.', frenchReference())).toEqual(['2026-03-03', '2026-03-05']);
+  });
+
+  it('reads no date inside a URL written in the text', () => {
+    // Prepare
+    const text = 'Le replay : https://video.rml44.fr/2025-10-10/accueil-ados (mis en ligne le 16 octobre 2026).';
+
+    // Act
+    const days = daysIn(text, frenchReference());
+
+    // Assess
+    expect(days).toEqual(['2026-10-16']);
+  });
+
   it('reads both ends of a yearless range in the year closest to the event', () => {
     // Prepare
     const text = 'Les ateliers se tiendront du 3 au 5 mars.';

@@ -215,7 +215,7 @@ describe('link.mismatch accepts links that lead where their wording says', () =>
     const report = await check(spec);
 
     // Assess
-    expect(theOnlyFinding(findingsOf(report, RULE)).found).toContain(OWN.replay.replace('audit-rgaa', ''));
+    expect(theOnlyFinding(findingsOf(report, RULE)).found).toContain(OWN.replay!.replace('audit-rgaa', ''));
   });
 
   it('accepts the right links in "Replay : URL" lines of the plain-text body', async () => {

@@ -35,6 +35,7 @@ describe('placeholder.leftover', () => {
       ['[Prénom NOM]', '<p>Votre correspondant : [Prénom NOM], direction régionale</p>'],
       ['[Nom / Fonction]', '<p>Signataire : [Nom / Fonction]</p>'],
       ['##PRENOM##', '<p>Bonjour ##PRENOM##,</p>'],
+      ['[Nom de la structure]', '<p>Votre structure, [Nom de la structure], recevra le kit.</p>'],
     ])('blocks a French body that still holds %s', async (filler, paragraph) => {
       // Prepare
       const template = mjml(`${FR_BODY}\n${paragraph}`);

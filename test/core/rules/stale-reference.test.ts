@@ -187,6 +187,41 @@ describe('stale.reference does not fire on what is not a leftover', () => {
     expect(findingsOf(report, 'date.unexpected')).toEqual([]);
   });
 
+  it.each([['M. Marchal'], ['Dr Marchal'], ['Pr. Olivier Marchal']])('blocks an older event’s speaker named by a title and the surname: %s', async (name) => {
+    // Prepare
+    const template = frenchWith(`<p>${name} a répondu à vos questions sur la sécurité.</p>`);
+
+    // Act
+    const report = await check({ template, catalog: [anEarlierEvent()] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference').map((f) => f.found).join(' ')).toContain('Olivier Marchal');
+  });
+
+  it('lets « Mme Brunel » name this event’s speaker when an older event’s speaker shares her surname', async () => {
+    // Prepare
+    const earlier = anEarlierEvent({ speakers: [{ name: 'Paulette Brunel', role: 'Juriste' }] });
+    const template = frenchWith('<p>Mme Brunel vous remercie pour la richesse des échanges.</p>');
+
+    // Act
+    const report = await check({ template, catalog: [earlier] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference')).toEqual([]);
+  });
+
+  it('blocks an older event’s title left in a link’s title attribute (shown on hover)', async () => {
+    // Prepare
+    const earlierTitle = anEarlierEvent().title as string;
+    const template = frenchWith(`<p><a href="{{event.links.replay}}" title="${earlierTitle}">Voir le replay</a></p>`);
+
+    // Act
+    const report = await check({ template, catalog: [anEarlierEvent()] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference').map((f) => f.found).join(' ')).toContain(earlierTitle);
+  });
+
   it('lets the message name a speaker who spoke at both the older event and this one', async () => {
     // Prepare
     const earlier = anEarlierEvent({
