@@ -139,8 +139,12 @@ export function parseRecipients(input: Uint8Array | string, file = 'recipients.c
       `${file} has ${dataLines.toLocaleString('en')} lines: expected at most ${LIMITS.maxRecipients.toLocaleString('en')} recipients per campaign (split the list into several campaigns)`,
     );
   }
-  const delimiter = detectDelimiter(text);
-  const buffer = Buffer.from(text.replace(/^\uFEFF/, ''), 'utf8');
+  // Excel writes a first line « sep=; » to name the separator: it is no header. Blanked (not removed) so
+  // that every line keeps its number.
+  const hint = /^\uFEFF?"?sep=([;,\t|])"?[ \t]*(?=\r?\n)/i.exec(text);
+  const body = hint ? text.replace(/^\uFEFF?"?sep=[;,\t|]"?[ \t]*/i, '') : text;
+  const delimiter = hint ? hint[1]! : detectDelimiter(body);
+  const buffer = Buffer.from(body.replace(/^\uFEFF/, ''), 'utf8');
   let records: { info: { lines: number; bytes: number }; record: string[]; line: number }[];
   try {
     records = (parse as unknown as (input: Buffer, options: object) => typeof records)(buffer, {

@@ -20,7 +20,8 @@ export const linkMismatch: MessageRule = {
     const language = ctx.self.event.language;
     const eventLinks = ctx.self.event.links;
     return links.flatMap((link) => {
-      if (link.isUnsubscribeUrl || link.kind === 'img') return [];
+      // An in-page anchor (a carousel's "#2", a table of contents) leads nowhere outside the message.
+      if (link.isUnsubscribeUrl || link.kind === 'img' || link.href.trim().startsWith('#')) return [];
       const claimed = link.labels.filter((l) => CHECKED.includes(l));
       if (claimed.length === 0) return [];
       const key = link.key;

@@ -211,6 +211,22 @@ describe('parseRecipients: quoted values and line numbers', () => {
     expect(list.duplicates).toEqual([expect.objectContaining({ line: 7, firstLine: 5 })]);
   });
 
+  it('skips the « sep=; » line Excel writes first, and keeps the line numbers', () => {
+    // Prepare
+    const csv = 'sep=;\r\nE-mail;Prénom;Présent\r\nhelene.dumas@ville-saint-amand.fr;Hélène;oui\r\nloic.bertrand@agglo-trois-vallees.fr;Loïc;peut-être\r\n';
+
+    // Act
+    const error = inputErrorOf(csv);
+    const list = parseRecipients(csv.replace('peut-être', 'non'), 'recipients.csv');
+
+    // Assess
+    expect(list.rows.map((r) => [r.email, r.firstName, r.attended])).toEqual([
+      ['helene.dumas@ville-saint-amand.fr', 'Hélène', true],
+      ['loic.bertrand@agglo-trois-vallees.fr', 'Loïc', false],
+    ]);
+    expect(error.message).toMatch(/recipients\.csv line 4\b/);
+  });
+
   it('reads a CRLF export with rows appended by hand with LF line ends, and names their lines', () => {
     // Prepare
     const csv = 'email;prénom;présent\r\nhelene.dumas@ville-saint-amand.fr;Hélène;oui\r\nloic.bertrand@agglo-trois-vallees.fr;Loïc;non\nmaelle.guillot@departement-val-morin.fr;Maëlle;oui\nyann.le-goff@ville-saint-amand.fr;Yann;peut-être\n';

@@ -236,6 +236,21 @@ Se désinscrire : {{unsubscribeUrl}}
     expect(findingsOf(report, RULE)).toEqual([]);
   });
 
+  it('accepts in-page anchors whose images are worded as slides (an mj-carousel)', async () => {
+    // Prepare
+    const carousel = `<mj-carousel>
+        <mj-carousel-image src="https://docs.numerique-territoires.fr/img/1.png" alt="Slide: la grille d'audit" />
+        <mj-carousel-image src="https://docs.numerique-territoires.fr/img/2.png" alt="Slide: la déclaration d'accessibilité" />
+      </mj-carousel>`;
+    const template = mjml(FR_BODY, { buttons: '<mj-button href="{{event.links.slides}}">Télécharger les supports</mj-button>' }).replace('<mj-section', `<mj-section><mj-column>${carousel}</mj-column></mj-section>\n<mj-section`);
+
+    // Act
+    const report = await check({ template });
+
+    // Assess
+    expect(report.findings.filter((f) => f.rule === RULE || f.rule === 'template.invalid')).toEqual([]);
+  });
+
   it('accepts a generic "en savoir plus" link to another page', async () => {
     // Prepare
     const template = mjml(
