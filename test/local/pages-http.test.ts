@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCampaignFolder } from '../../src/adapters/local/campaign-folder.ts';
 import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
+import { unsubscribeUrl } from '../../src/use-cases/links.ts';
+import type { Settings } from '../../src/use-cases/services.ts';
 import { Browser, campaignForm, inbox, mailTo } from './stack-client.ts';
 
 const ORGANISER = 'claire.organisatrice@numerique-territoires.fr';
@@ -199,6 +201,22 @@ describe('the pages over HTTP, as a browser uses them', () => {
     // (the canary of the test above has sent this event's follow-up to a few of the list: a warning, no block).
     expect(result.status).toBe('in-review');
     expect(result.findings.filter((f) => f.severity === 'block')).toEqual([]);
+  });
+
+  it('says on the unsubscribe page which follow-up the link came from, and when the address is already out', async () => {
+    const organiser = new Browser(stack.url);
+    await organiser.signIn(ORGANISER, stack.sesUrl);
+    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const secret = readFileSync(join(dataDir, 'secret'), 'utf8').trim();
+    const link = unsubscribeUrl({ publicUrl: stack.url, secret } as Settings, 'yann.le-goff@exemple-collectivite.fr', id);
+    const before = await (await fetch(link)).text();
+    expect(before).toContain('Ce lien vient du message de suivi du webinaire « Accessibilité numérique');
+    expect(before).toContain('Me désinscrire');
+    expect((await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    const after = await (await fetch(link)).text();
+    expect(after).toContain('C’est fait');
+    expect(after).not.toContain('Me désinscrire');
   });
 });
 
