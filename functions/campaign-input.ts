@@ -1,6 +1,6 @@
 import Busboy from 'busboy';
 import { z } from 'zod';
-import type { CampaignFiles } from '../src/core/campaign/parse-campaign.ts';
+import { draftFileNames, type CampaignFiles } from '../src/core/campaign/parse-campaign.ts';
 import { CampaignInputError } from '../src/core/errors.ts';
 import type { BlobStore } from '../src/ports/blob-store.ts';
 import { bodyBytes, header, RequestError, type HttpEvent } from './http.ts';
@@ -22,15 +22,6 @@ const jsonCampaign = z.object({
 
 const asText = (value: string | Record<string, unknown>) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-function draftNames(draftText: string): { template?: string; text?: string } {
-  try {
-    const draft = JSON.parse(draftText.replace(/^\uFEFF/, '')) as { template?: unknown; text?: unknown };
-    return { template: typeof draft.template === 'string' ? draft.template : undefined, text: typeof draft.text === 'string' ? draft.text : undefined };
-  } catch {
-    return {};
-  }
-}
-
 async function fromJson(event: HttpEvent, blobs: BlobStore): Promise<{ files: Map<string, Uint8Array | string>; fields: Record<string, string> }> {
   let raw: unknown;
   try {
@@ -45,7 +36,7 @@ async function fromJson(event: HttpEvent, blobs: BlobStore): Promise<{ files: Ma
   files.set('event.json', asText(body.event));
   const draft = asText(body.draft);
   files.set('draft.json', draft);
-  const names = draftNames(draft);
+  const names = draftFileNames(draft);
   files.set(names.template ?? 'followup.mjml', body.template);
   if (body.text !== undefined) files.set(names.text ?? 'followup.txt', body.text);
   if (body.recipientsUpload) {
@@ -77,7 +68,7 @@ export interface UploadRoles {
 export function placeUploadedTemplates(files: CampaignFiles, roles: UploadRoles): CampaignFiles {
   const draft = files.get('draft.json');
   if (draft === undefined) return files;
-  const names = draftNames(typeof draft === 'string' ? draft : Buffer.from(draft).toString('utf8'));
+  const names = draftFileNames(draft);
   const placed = new Map(files);
   for (const role of ['template', 'text'] as const) {
     const uploaded = roles[role];

@@ -1,4 +1,4 @@
-import { parseCampaign, type CampaignFiles } from '../core/campaign/parse-campaign.ts';
+import { draftFileNames, parseCampaign, type CampaignFiles } from '../core/campaign/parse-campaign.ts';
 import { checkCampaign, type CheckReport } from '../core/check/check-campaign.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { checkBudget } from './check-budget.ts';
@@ -33,16 +33,6 @@ export async function affectedRecipients(services: Services, actor: string | und
   return { rule: finding.rule, found: finding.found, emails: report.affected[findingIndex] ?? [] };
 }
 
-function draftTextName(draft: Uint8Array | string): string | undefined {
-  try {
-    const text = typeof draft === 'string' ? draft : Buffer.from(draft).toString('utf8');
-    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as { text?: unknown };
-    return typeof parsed.text === 'string' ? parsed.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The files of a submission completed from a stored version: what the organiser did not upload again
  * (the event, the catalogue, the config, the template…) is taken from `campaignId`'s current version.
@@ -56,7 +46,7 @@ export async function completeFromVersion(services: Services, actor: string | un
   // Uploaded catalogue files replace the stored catalogue as a whole (a file left out is an event removed).
   const isCatalogUploaded = [...uploaded.keys()].some((n) => n.startsWith('catalog/'));
   const storedDraft = stored.get('draft.json');
-  const storedText = storedDraft === undefined ? undefined : draftTextName(storedDraft);
+  const storedText = storedDraft === undefined ? undefined : draftFileNames(storedDraft).text;
   for (const [name, content] of stored) {
     if (uploaded.has(name)) continue;
     const isWanted =

@@ -1,6 +1,7 @@
 import { computeFactDiff, type FactDiff } from '../core/check/fact-diff.ts';
 import type { Recipient } from '../core/campaign/types.ts';
 import { htmlToText } from '../core/render/html-to-text.ts';
+import { fold } from '../core/text/fold.ts';
 import { loadFrozenVersion, type FrozenVersion } from './frozen-version.ts';
 import { unsubscribeUrl } from './links.ts';
 import type { Services } from './services.ts';
@@ -21,11 +22,6 @@ function previewOf(frozen: FrozenVersion, label: string, recipient: Recipient, u
   const message = frozen.plan.render(recipient, unsubscribe);
   const { from, replyTo } = frozen.campaign.draft;
   return { label, email: recipient.email, subject: message.subject, html: message.html, text: message.text ?? htmlToText(message.html), from, replyTo };
-}
-
-/** Folds case and accents, for a search typed quickly ("helene" finds Hélène). */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** What a reviewer or organiser looks at: the fact diff and previews of real messages. */

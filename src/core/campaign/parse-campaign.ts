@@ -37,6 +37,20 @@ function parseCatalogEvent(path: string, text: string): EventMeta {
   }
 }
 
+/**
+ * The file names draft.json gives the template and the text body, read leniently (a draft that does not
+ * parse names nothing; parseDraft reports it): where uploaded or stored files must go.
+ */
+export function draftFileNames(draft: Uint8Array | string): { template?: string; text?: string } {
+  try {
+    const text = typeof draft === 'string' ? draft : new TextDecoder().decode(draft);
+    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as { template?: unknown; text?: unknown };
+    return { template: typeof parsed.template === 'string' ? parsed.template : undefined, text: typeof parsed.text === 'string' ? parsed.text : undefined };
+  } catch {
+    return {};
+  }
+}
+
 /** Parses draft.json text. */
 export function parseDraft(file: string, text: string): Draft {
   return validate(file, draftSchema, parseJsonText(file, text)) as Draft;

@@ -1,5 +1,5 @@
 import { fold } from '../text/fold.ts';
-import { unsafeReason } from './link-safety.ts';
+import { unsafeReason, type UnsafeReason } from './link-safety.ts';
 import type { RawLink } from './message-text.ts';
 
 /** What a link says it leads to. */
@@ -13,7 +13,7 @@ export interface LinkFact extends RawLink {
   /** `normaliseUrl(href)`, `hostOf(href)`, `unsafeReason(href)`, `hostInText(text)`: read once per link. */
   key: string | undefined;
   host: string | undefined;
-  unsafe: string | undefined;
+  unsafe: UnsafeReason | undefined;
   shownHost: string | undefined;
 }
 

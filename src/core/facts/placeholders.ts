@@ -1,3 +1,4 @@
+import { fold } from '../text/fold.ts';
 import type { Part } from './message-text.ts';
 
 /** Merge syntax or filler left in a rendered message. */
@@ -38,7 +39,7 @@ const FIELD_TOKEN = new Set(['prenom', 'nom', 'name', 'first', 'last', 'firstnam
 const JOINER = new Set(['et', 'and', 'ou', 'or', '&', 'de', 'du', 'des', 'la', 'le', 'l', 'd', 'of', 'the', 'your', 'votre']);
 
 function isFieldCombination(content: string): boolean {
-  const tokens = content.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s,/+|_'’-]+/).filter((t) => t !== '');
+  const tokens = fold(content).split(/[\s,/+|_'-]+/).filter((t) => t !== '');
   const words = tokens.filter((t) => !JOINER.has(t));
   return words.length >= 2 && words.every((t) => FIELD_TOKEN.has(t)) && words.some((t) => t !== 'e' && t !== 'mail');
 }
@@ -51,7 +52,7 @@ function shoutedFillers(part: Part, text: string, into: PlaceholderFact[]): void
       continue;
     }
     if (/[\uE000-\uE003]/.test(content) || content !== content.toUpperCase() || !/\p{Lu}/u.test(content)) continue;
-    const folded = content.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'_-]/g, ' ');
+    const folded = fold(content).replace(/['_-]/g, ' ');
     if (FILLER_WORD.test(folded)) into.push({ part, text: match[0] });
   }
 }
