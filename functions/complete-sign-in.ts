@@ -1,9 +1,8 @@
 import { GuardError } from '../src/core/errors.ts';
 import { completeSignIn } from '../src/use-cases/sign-in.ts';
-import { DICTIONARY } from '../src/web/i18n.ts';
-import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
-import { page, redirect, requireSameOrigin, safeNext, sessionCookie } from './http.ts';
+import { redirect, requireSameOrigin, safeNext, sessionCookie } from './http.ts';
+import { signInRefusedPage } from './show-sign-in.ts';
 
 /**
  * POST /sign-in/{token} — uses the single-use link, sets the session cookie and goes home (or back to the
@@ -17,7 +16,6 @@ export const handler = pageHandler(async (event, ctx) => {
     return redirect(next ?? '/', [sessionCookie(session, maxAgeSeconds)]);
   } catch (error) {
     if (!(error instanceof GuardError) || !['LINK_INVALID', 'LINK_EXPIRED', 'LINK_USED'].includes(error.code)) throw error;
-    const words = DICTIONARY[ctx.lang];
-    return page(400, renderPage('home', { lang: ctx.lang, title: words['signIn.title'], refused: true, next }));
+    return signInRefusedPage(ctx, next);
   }
 });

@@ -1,10 +1,9 @@
 import { GuardError } from '../src/core/errors.ts';
 import { decideReview, openReview } from '../src/use-cases/review.ts';
 import { DICTIONARY } from '../src/web/i18n.ts';
-import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
-import { formBody, page, RequestError, requireSameOrigin } from './http.ts';
-import { requireOwnLink, reviewLanguage, reviewPage } from './show-review.ts';
+import { formBody, RequestError, requireSameOrigin } from './http.ts';
+import { requireOwnLink, reviewLanguage, reviewMessagePage, reviewPage } from './show-review.ts';
 
 /** POST /review/{token} — the only way to decide: decision=approve|reject, comment, the confirmations. */
 export const handler = pageHandler(async (event, ctx) => {
@@ -15,21 +14,19 @@ export const handler = pageHandler(async (event, ctx) => {
   if (decision !== 'approve' && decision !== 'reject') throw new RequestError('BAD_REQUEST', 'Choose Approve or Reject.');
   const review = await openReview(ctx.services, token);
   requireOwnLink(ctx, review);
-  const lang = reviewLanguage(ctx, review);
-  const words = DICTIONARY[lang];
+  const words = DICTIONARY[reviewLanguage(ctx, review)];
   const comment = form.get('comment') ?? '';
   const acknowledged = new Set(form.getAll('ack'));
   // The review page's own form says so (form=review-page): posted as found by a link scanner, it lacks
   // the ticks and decides nothing. A client of the HTTP contract (decision, comment) decides as it says.
   const isPageForm = form.get('form') === 'review-page';
-  const warnings = review.version.findings.filter((f) => f.severity === 'warn').length;
   try {
     await decideReview(ctx.services, {
       token,
       decision,
       comment,
       hasConfirmed: isPageForm ? form.get('confirm') === 'yes' : true,
-      acknowledgedWarnings: isPageForm ? acknowledged.size : warnings,
+      acknowledgedWarnings: isPageForm ? acknowledged.size : Number.POSITIVE_INFINITY,
     });
   } catch (error) {
     // The boxes were not ticked: the same page again, with what the reviewer wrote and ticked.
@@ -38,6 +35,5 @@ export const handler = pageHandler(async (event, ctx) => {
     }
     throw error;
   }
-  const text = decision === 'approve' ? words['review.done.approve'] : words['review.done.reject'];
-  return page(200, renderPage('message', { lang, title: words['review.title'], heading: words['review.title'], text, tone: 'ok', member: ctx.member, link: { href: `/campaigns/${encodeURIComponent(review.campaign.id)}`, text: words['review.openCampaign'] } }));
+  return reviewMessagePage(ctx, review, 200, (w) => (decision === 'approve' ? w['review.done.approve'] : w['review.done.reject']));
 });

@@ -52,13 +52,18 @@ export async function reviewPage(
   }));
 }
 
-/** The page for a version already decided: who decided what, when, and the way to the campaign. */
-export function decidedPage(ctx: RequestContext, review: OpenReview, status = 409): HttpResult {
+/** A review's message page (decided, thank you): the text and the way to the campaign. */
+export function reviewMessagePage(ctx: RequestContext, review: OpenReview, status: number, text: (words: (typeof DICTIONARY)[Language], lang: Language) => string): HttpResult {
   const lang = reviewLanguage(ctx, review);
   const words = DICTIONARY[lang];
+  const link = { href: `/campaigns/${encodeURIComponent(review.campaign.id)}`, text: words['review.openCampaign'] };
+  return page(status, renderPage('message', { lang, title: words['review.title'], heading: words['review.title'], text: text(words, lang), tone: 'ok', member: ctx.member, link }));
+}
+
+/** The page for a version already decided: who decided what, when. */
+function decidedPage(ctx: RequestContext, review: OpenReview): HttpResult {
   const decision = review.decision!;
-  const text = `${words['review.decided']} ${words[decision.decision === 'approve' ? 'review.decidedBy.approve' : 'review.decidedBy.reject']} ${decision.reviewer} ${words['review.on']} ${showInstant(decision.at, lang)}.`;
-  return page(status, renderPage('message', { lang, title: words['review.title'], heading: words['review.title'], text, tone: 'ok', member: ctx.member, link: { href: `/campaigns/${encodeURIComponent(review.campaign.id)}`, text: words['review.openCampaign'] } }));
+  return reviewMessagePage(ctx, review, 409, (words, lang) => `${words['review.decided']} ${words[decision.decision === 'approve' ? 'review.decidedBy.approve' : 'review.decidedBy.reject']} ${decision.reviewer} ${words['review.on']} ${showInstant(decision.at, lang)}.`);
 }
 
 /**

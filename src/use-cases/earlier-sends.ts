@@ -1,4 +1,5 @@
 import type { Finding } from '../core/check/findings.ts';
+import { say } from '../core/rules/rule.ts';
 import type { CampaignStatus } from '../core/workflow/campaign-status.ts';
 import type { Services } from './services.ts';
 
@@ -24,15 +25,17 @@ export async function earlierSendWarnings(
     const rows = await services.store.getSendRows(other.id, other.version, 0, other.counts.selected);
     const reached = rows.filter((r) => (r.status === 'sent' || r.status === 'claimed') && mine.has(r.email.toLowerCase())).map((r) => r.email);
     if (reached.length === 0) continue;
-    const fr = event.language === 'fr';
+    const { language } = event;
     warnings.push({
       rule: 'campaign.resent',
       severity: 'warn',
-      message: fr
-        ? `la campagne « ${other.title} » (${other.id}, ${other.status}) a déjà envoyé un message de suivi de cet événement à ${reached.length} de ces destinataires : un second envoi est-il voulu ?`
-        : `the campaign “${other.title}” (${other.id}, ${other.status}) already sent a follow-up of this event to ${reached.length} of these recipients: is a second send intended?`,
-      expected: fr ? 'un seul message de suivi par événement et par destinataire, sauf second envoi voulu' : 'one follow-up per event and recipient, unless a second one is intended',
-      found: fr ? `${other.id} : ${reached.length} déjà envoyé(s)` : `${other.id}: ${reached.length} already sent`,
+      message: say(
+        language,
+        `la campagne « ${other.title} » (${other.id}, ${other.status}) a déjà envoyé un message de suivi de cet événement à ${reached.length} de ces destinataires : un second envoi est-il voulu ?`,
+        `the campaign “${other.title}” (${other.id}, ${other.status}) already sent a follow-up of this event to ${reached.length} of these recipients: is a second send intended?`,
+      ),
+      expected: say(language, 'un seul message de suivi par événement et par destinataire, sauf second envoi voulu', 'one follow-up per event and recipient, unless a second one is intended'),
+      found: say(language, `${other.id} : ${reached.length} déjà envoyé(s)`, `${other.id}: ${reached.length} already sent`),
       recipients: reached.length,
       examples: reached.slice(0, 5),
     });

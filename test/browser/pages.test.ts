@@ -62,6 +62,14 @@ async function filesOf(folder: string, changes: Record<string, string> = {}): Pr
   return paths;
 }
 
+/** Chooses a campaign folder's files in the new follow-up form (the catalogue only when asked). */
+async function chooseFiles(page: Page, paths: Record<string, string>, options: { isWithCatalog?: boolean } = {}): Promise<void> {
+  for (const [input, name] of [['#event', 'event.json'], ['#draft', 'draft.json'], ['#template', 'followup.mjml'], ['#text', 'followup.txt'], ['#recipients', 'recipients.csv']] as const) {
+    await page.locator(input).setInputFiles(paths[name]!);
+  }
+  if (options.isWithCatalog) await page.locator('#catalog').setInputFiles(Object.entries(paths).filter(([n]) => n.startsWith('catalog/')).map(([, p]) => p));
+}
+
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(stack.url);
   await page.getByLabel('Adresse électronique').fill(email);
@@ -98,12 +106,7 @@ describe('the pages, in a real browser', () => {
     await page.getByRole('link', { name: 'Nouveau suivi' }).click();
     expect(await axeViolations(page)).toEqual([]);
     const stale = await filesOf('examples/demo-campaign-stale');
-    await page.locator('#event').setInputFiles(stale['event.json']!);
-    await page.locator('#draft').setInputFiles(stale['draft.json']!);
-    await page.locator('#template').setInputFiles(stale['followup.mjml']!);
-    await page.locator('#text').setInputFiles(stale['followup.txt']!);
-    await page.locator('#recipients').setInputFiles(stale['recipients.csv']!);
-    await page.locator('#catalog').setInputFiles(Object.entries(stale).filter(([n]) => n.startsWith('catalog/')).map(([, p]) => p));
+    await chooseFiles(page, stale, { isWithCatalog: true });
     await page.getByRole('button', { name: 'Vérifier sans soumettre' }).click();
     await page.locator('#check-result').getByText('stale.reference').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/02-new-follow-up-check.png`, fullPage: true });
@@ -160,11 +163,7 @@ describe('the pages, in a real browser', () => {
     const { page } = await newPage();
     await signIn(page, ORGANISER);
     await page.goto(`${stack.url}/campaigns/new`);
-    await page.locator('#event').setInputFiles(paths['event.json']!);
-    await page.locator('#draft').setInputFiles(paths['draft.json']!);
-    await page.locator('#template').setInputFiles(paths['followup.mjml']!);
-    await page.locator('#text').setInputFiles(paths['followup.txt']!);
-    await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
+    await chooseFiles(page, paths);
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
     await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/);
     expect(await page.locator('h1').innerText()).toBe('Accessibilité numérique <b onmouseover=alert(3)>RGAA</b>');
@@ -187,11 +186,7 @@ describe('the pages, in a real browser', () => {
     await page.goto(`${stack.url}/campaigns/new`);
     const paths = await filesOf('examples/demo-campaign', { 'recipients.csv': syntheticRecipientsCsv(90_000) });
     expect(statSync(paths['recipients.csv']!).size).toBeGreaterThan(4 * 1024 * 1024);
-    await page.locator('#event').setInputFiles(paths['event.json']!);
-    await page.locator('#draft').setInputFiles(paths['draft.json']!);
-    await page.locator('#template').setInputFiles(paths['followup.mjml']!);
-    await page.locator('#text').setInputFiles(paths['followup.txt']!);
-    await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
+    await chooseFiles(page, paths);
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
     await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/, { timeout: 60_000 });
     expect(await page.locator('h1 + p .badge').innerText()).toBe('En relecture');
@@ -205,11 +200,7 @@ describe('the pages, in a real browser', () => {
     await signIn(page, ORGANISER);
     await page.goto(`${stack.url}/campaigns/new`);
     const paths = await filesOf('examples/demo-campaign-stale', { 'recipients.csv': 'Prénom;Nom;Présent\nHélène;Dumas;oui\n' });
-    await page.locator('#event').setInputFiles(paths['event.json']!);
-    await page.locator('#draft').setInputFiles(paths['draft.json']!);
-    await page.locator('#template').setInputFiles(paths['followup.mjml']!);
-    await page.locator('#text').setInputFiles(paths['followup.txt']!);
-    await page.locator('#recipients').setInputFiles(paths['recipients.csv']!);
+    await chooseFiles(page, paths);
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
     await page.locator('#check-result').getByText('recipients.csv has no email column').waitFor();
     expect(page.url()).toBe(`${stack.url}/campaigns/new`);
@@ -218,8 +209,7 @@ describe('the pages, in a real browser', () => {
 
     // The corrected list: the campaign page, blocked by the stale template, no wider than the phone.
     const fixed = await filesOf('examples/demo-campaign-stale');
-    await page.locator('#recipients').setInputFiles(fixed['recipients.csv']!);
-    await page.locator('#catalog').setInputFiles(Object.entries(fixed).filter(([n]) => n.startsWith('catalog/')).map(([, p]) => p));
+    await chooseFiles(page, fixed, { isWithCatalog: true });
     await page.getByRole('button', { name: 'Vérifier et soumettre' }).click();
     await page.waitForURL(/\/campaigns\/(?!new)[\w-]+$/);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

@@ -25,6 +25,11 @@ function english(paragraph: string): string {
   );
 }
 
+/** The default campaign of that language with this paragraph for everyone. */
+function inLanguage(language: string, paragraph: string) {
+  return language === 'en' ? { ...ENGLISH, template: english(paragraph) } : { template: french(paragraph) };
+}
+
 function theOnlyFinding(findings: Finding[]): Finding {
   expect(findings).toHaveLength(1);
   return findings[0]!;
@@ -200,11 +205,8 @@ describe('segment.mismatch accepts wording that fits each recipient', () => {
     ['Merci de nous avoir consacré une heure de votre matinée.', 'fr'],
     ['Merci pour vos questions dans le chat.', 'fr'],
   ])('blocks thanks that only an attendee deserves, sent to everyone: %s', async (paragraph, language) => {
-    // Prepare
-    const spec = language === 'en' ? { ...ENGLISH, template: english(paragraph) } : { template: french(paragraph) };
-
     // Act
-    const report = await check(spec);
+    const report = await check(inLanguage(language, paragraph));
 
     // Assess
     expect(theOnlyFinding(findingsOf(report, RULE)).examples).toEqual([NO_SHOW]);
@@ -215,11 +217,8 @@ describe('segment.mismatch accepts wording that fits each recipient', () => {
     ['Thanks for your questions: send them to the organiser before the next session.', 'en'],
     ['Merci de nous avoir consacré quelques minutes pour le questionnaire d’inscription.', 'fr'],
   ])('accepts thanks that do not say the reader attended: %s', async (paragraph, language) => {
-    // Prepare
-    const spec = language === 'en' ? { ...ENGLISH, template: english(paragraph) } : { template: french(paragraph) };
-
     // Act
-    const report = await check(spec);
+    const report = await check(inLanguage(language, paragraph));
 
     // Assess
     expect(findingsOf(report, RULE)).toEqual([]);
