@@ -6,7 +6,7 @@ import { readCampaignFolder } from '../../src/adapters/local/campaign-folder.ts'
 import { startLocalStack, type LocalStack } from '../../src/local-stack.ts';
 import { unsubscribeUrl } from '../../src/use-cases/links.ts';
 import type { Settings } from '../../src/use-cases/services.ts';
-import { Browser, campaignForm, inbox, mailTo } from './stack-client.ts';
+import { Browser, campaignForm, mailTo } from './stack-client.ts';
 
 const ORGANISER = 'claire.organisatrice@numerique-territoires.fr';
 const REVIEWER = 'paul.relecteur@numerique-territoires.fr';
