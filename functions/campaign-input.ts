@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { draftFileNames, type CampaignFiles } from '../src/core/campaign/parse-campaign.ts';
 import { CampaignInputError } from '../src/core/errors.ts';
 import type { BlobStore } from '../src/ports/blob-store.ts';
+import { completeFromVersion } from '../src/use-cases/check-draft.ts';
+import type { Services } from '../src/use-cases/services.ts';
 import { bodyBytes, header, RequestError, type HttpEvent } from './http.ts';
 
 /** Largest campaign accepted in one request (the Lambda payload itself stops at 6 MB: use an upload). */
@@ -65,7 +67,7 @@ export interface UploadRoles {
  * uploaded files were called: without this, a corrected `mon-modele.mjml` would sit next to the stored
  * `followup.mjml` that the draft still names, and the correction would be ignored.
  */
-export function placeUploadedTemplates(files: CampaignFiles, roles: UploadRoles): CampaignFiles {
+function placeUploadedTemplates(files: CampaignFiles, roles: UploadRoles): CampaignFiles {
   const draft = files.get('draft.json');
   if (draft === undefined) return files;
   const names = draftFileNames(draft);
@@ -78,6 +80,20 @@ export function placeUploadedTemplates(files: CampaignFiles, roles: UploadRoles)
     placed.delete(uploaded);
   }
   return placed;
+}
+
+/**
+ * The files to check: the upload, completed from a stored version when given (what was not uploaded is
+ * taken from it), with the form's template and text placed under the draft's names.
+ */
+export async function completedUpload(
+  services: Services,
+  actor: string | undefined,
+  upload: { files: CampaignFiles; roles: UploadRoles },
+  from?: { campaignId: string; names: 'missing' | 'event-and-catalog' },
+): Promise<CampaignFiles> {
+  const complete = from ? await completeFromVersion(services, actor, from.campaignId, upload.files, from.names) : upload.files;
+  return placeUploadedTemplates(complete, upload.roles);
 }
 
 function fromMultipart(event: HttpEvent, contentType: string): Promise<{ files: Map<string, Uint8Array | string>; fields: Record<string, string>; roles: UploadRoles }> {

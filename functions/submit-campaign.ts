@@ -1,6 +1,5 @@
-import { completeFromVersion } from '../src/use-cases/check-draft.ts';
 import { submitDraft } from '../src/use-cases/submit-draft.ts';
-import { campaignFilesFromRequest, placeUploadedTemplates } from './campaign-input.ts';
+import { campaignFilesFromRequest, completedUpload } from './campaign-input.ts';
 import { apiHandler, requireCsrf, wantsHtml } from './context.ts';
 import { header, json, redirect, requireSameOrigin } from './http.ts';
 
@@ -10,12 +9,12 @@ import { header, json, redirect, requireSameOrigin } from './http.ts';
  */
 export const handler = apiHandler(async (event, ctx) => {
   requireSameOrigin(event, ctx.services.settings.publicUrl);
-  const { files, fields, roles } = await campaignFilesFromRequest(event, ctx.services.blobs);
-  if (!(header(event, 'content-type') ?? '').startsWith('application/json')) requireCsrf(ctx, fields.csrf);
+  const upload = await campaignFilesFromRequest(event, ctx.services.blobs);
+  if (!(header(event, 'content-type') ?? '').startsWith('application/json')) requireCsrf(ctx, upload.fields.csrf);
   // The page may reuse the event, catalogue and settings of an earlier campaign (upload only template and list).
-  const complete = fields.reuseFrom ? await completeFromVersion(ctx.services, ctx.member?.email, fields.reuseFrom, files, 'event-and-catalog') : files;
-  const placed = placeUploadedTemplates(complete, roles);
-  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files: placed });
+  const reuse = upload.fields.reuseFrom ? { campaignId: upload.fields.reuseFrom, names: 'event-and-catalog' as const } : undefined;
+  const files = await completedUpload(ctx.services, ctx.member?.email, upload, reuse);
+  const result = await submitDraft(ctx.services, { actor: ctx.member?.email, files });
   if (wantsHtml(event)) return redirect(`/campaigns/${encodeURIComponent(result.id)}`);
   return json(201, result, { location: `/api/campaigns/${encodeURIComponent(result.id)}` });
 });
