@@ -105,6 +105,6 @@ export async function getLocalQueue(): Promise<InProcessQueue | undefined> {
 /** Forgets the composed services (tests that change the environment). */
 export function resetServices(): void {
   services = undefined;
-  localQueue?.close();
+  void localQueue?.close();
   localQueue = undefined;
 }

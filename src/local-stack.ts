@@ -121,7 +121,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamoUrl: env.DYNAMODB_ENDPOINT!,
     idle: () => queue.idle(),
     async stop() {
-      queue.close();
+      // The batches already running finish (each stops at its batch size or time budget) before the
+      // store closes under them; nothing new starts.
+      await queue.close();
       await close(server);
       await close(ses);
       await close(dynamo);

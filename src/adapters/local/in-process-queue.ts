@@ -13,6 +13,7 @@ export class InProcessQueue implements SendQueue {
   private consumer: JobConsumer | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private idleWaiters: (() => void)[] = [];
+  private isClosed = false;
 
   constructor(private readonly options: { concurrency: number; redeliverySeconds: number }) {}
 
@@ -37,14 +38,21 @@ export class InProcessQueue implements SendQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Drops delayed jobs (at shutdown). */
-  close(): void {
+  /**
+   * Stops delivering (at shutdown): drops waiting and delayed jobs, and resolves when the jobs already
+   * running have returned, so that nothing still uses the store once it is closed. A job that was not
+   * finished is not delivered again here: after a restart, the stack's finish check queues what is pending.
+   */
+  async close(): Promise<void> {
+    this.isClosed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.ready.length = 0;
+    await this.idle();
   }
 
   private later(job: SendJob, delaySeconds: number): void {
+    if (this.isClosed) return;
     if (delaySeconds <= 0) {
       this.ready.push(job);
       this.pump();
@@ -60,7 +68,7 @@ export class InProcessQueue implements SendQueue {
 
   private pump(): void {
     const consumer = this.consumer;
-    if (!consumer) return;
+    if (!consumer || this.isClosed) return;
     while (this.running < this.options.concurrency && this.ready.length > 0) {
       const job = this.ready.shift()!;
       this.running++;
