@@ -76,7 +76,7 @@ export async function checkCampaign(campaign: Campaign, options: CheckOptions): 
   const prepared = await prepareTemplates(campaign);
   const selected = selectRecipients(campaign);
   const rules = activeRules(ctx);
-  const collector = new FindingCollector(options.isKeepingAffected === true);
+  const collector = new FindingCollector(campaign.event.language, options.isKeepingAffected === true);
   const everyone = selected.map((s) => s.recipient);
 
   for (const { rule, severity } of rules.campaign) {

@@ -1,6 +1,6 @@
-import type { Severity } from '../campaign/types.ts';
+import type { Language, Severity } from '../campaign/types.ts';
 import { RULE_IDS, type RuleId } from '../rules/rule-ids.ts';
-import type { Observation } from '../rules/rule.ts';
+import { say, type Observation } from '../rules/rule.ts';
 
 /** One finding of the report: a rule, what the event says against what the messages say, and who is affected. */
 export interface Finding {
@@ -31,7 +31,10 @@ export class FindingCollector {
   /** Every affected address per finding, when asked for (the organiser's "affected recipients" list). */
   private readonly everyone = new Map<Group, string[]>();
 
-  constructor(private readonly isKeepingEveryone = false) {}
+  constructor(
+    private readonly language: Language,
+    private readonly isKeepingEveryone = false,
+  ) {}
 
   /** Records what a rule observed in one recipient's message. */
   addForRecipient(rule: RuleId, severity: Severity, observation: Observation, recipientIndex: number, email: string): void {
@@ -44,9 +47,9 @@ export class FindingCollector {
         group = this.groups.get(key);
         if (!group) {
           group = this.create(key, rule, severity, {
-            message: `more findings of ${rule}, with other values`,
+            message: say(this.language, `autres constats de la règle ${rule}, avec d’autres valeurs`, `more findings of ${rule}, with other values`),
             expected: observation.expected,
-            found: 'other values (see the examples)',
+            found: say(this.language, 'd’autres valeurs (voir les exemples)', 'other values (see the examples)'),
           });
         }
       } else {
