@@ -38,7 +38,7 @@ async function measureNaive(sample: number) {
   const prepared = await prepareTemplates(campaign);
   const plan = prepared.plan!;
   const source = compileHandlebars(campaign.html.file, campaign.html.source, { noEscape: false });
-  if (isProblem(source)) throw new Error(source.message);
+  if (isProblem(source)) throw new Error(source.message.en);
   const selected = selectRecipients(campaign);
   let started = process.hrtime.bigint();
   for (const { recipient } of selected) {

@@ -8,6 +8,7 @@ import { checkCampaign, selectRecipients } from '../core/check/check-campaign.ts
 import { GuardError } from '../core/errors.ts';
 import { htmlPartText } from '../core/facts/message-text.ts';
 import { prepareTemplates } from '../core/render/render-plan.ts';
+import { say } from '../core/rules/rule.ts';
 import { formatReport, styles } from './report-text.ts';
 
 const USAGE = `Usage:
@@ -71,7 +72,11 @@ async function runPreview(args: string[]): Promise<number> {
   }
   const prepared = await prepareTemplates(campaign);
   if (!prepared.plan) {
-    for (const p of prepared.problems) process.stderr.write(`followup-guard: ${p.file}${p.line ? ` line ${p.line}` : ''}: ${p.message}\n`);
+    const language = campaign.event.language;
+    for (const p of prepared.problems) {
+      const line = p.line ? ` ${say(language, 'ligne', 'line')} ${p.line}` : '';
+      process.stderr.write(`followup-guard: ${p.file}${line}: ${p.message[language]}\n`);
+    }
     return EXIT.blocked;
   }
   const message = prepared.plan.render(recipient, unsubscribeUrlFor(recipient));

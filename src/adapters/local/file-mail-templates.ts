@@ -45,7 +45,7 @@ export class FileMailTemplates implements MailTemplates {
         const source = await readFile(join(this.folder, `${key}.mjml`), 'utf8');
         const mjml = await compileMjml(`${key}.mjml`, source);
         if (!subject || mjml.problems.length > 0) {
-          throw new GuardError('MAIL_TEMPLATE_INVALID', `templates/emails/${key}.mjml: ${mjml.problems.map((p) => p.message).join('; ') || 'no subject in subjects.json'}`);
+          throw new GuardError('MAIL_TEMPLATE_INVALID', `templates/emails/${key}.mjml: ${mjml.problems.map((p) => p.message.en).join('; ') || 'no subject in subjects.json'}`);
         }
         return { subject: env.compile(subject, { noEscape: true }), html: env.compile(mjml.html) };
       })();

@@ -1,6 +1,9 @@
 /** The shapes of a parsed campaign, shared by the engine, the CLI and the API. */
 
 export type Language = 'fr' | 'en';
+
+/** A sentence in both languages of the product. */
+export type Wording = Record<Language, string>;
 export type Audience = 'all' | 'attendees' | 'no-shows';
 export type Severity = 'block' | 'warn';
 export type SeveritySetting = Severity | 'off';

@@ -1,11 +1,15 @@
 import Handlebars from 'handlebars';
+import type { Wording } from '../campaign/types.ts';
 import { missingMarker } from './markers.ts';
 
-/** A template that could not be compiled: the file, the line when known, and what is wrong. */
+/**
+ * A template that could not be compiled: the file, the line when known, and what is wrong in both
+ * languages (the compilers' own texts, quoted inside, stay as they wrote them).
+ */
 export interface TemplateProblem {
   file: string;
   line?: number | undefined;
-  message: string;
+  message: Wording;
 }
 
 /** A compiled Handlebars template of the campaign and what the shape analysis needs to know about it. */
@@ -94,18 +98,25 @@ function lineOf(error: unknown): number | undefined {
   return text ? Number(text) : undefined;
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown): Wording {
   const message = error instanceof Error ? error.message : String(error);
   const expecting = /Expecting (.*), got '([^']*)'/.exec(message);
   if (expecting) {
-    const wanted = expecting[1]!.replace(/'OPEN_ENDBLOCK'/g, 'a closing {{/…}}').replace(/'CLOSE'/g, '}}');
-    return `Handlebars cannot parse it (got ${expecting[2]}, expected ${wanted})`;
+    const wanted = (closing: string) => expecting[1]!.replace(/'OPEN_ENDBLOCK'/g, closing).replace(/'CLOSE'/g, '}}');
+    return {
+      fr: `Handlebars ne peut pas le lire (trouvé ${expecting[2]}, attendu ${wanted('un {{/…}} fermant')})`,
+      en: `Handlebars cannot parse it (got ${expecting[2]}, expected ${wanted('a closing {{/…}}')})`,
+    };
   }
   if (/unknown helper (\S+)/.test(message)) {
     const helper = /unknown helper (\S+)/.exec(message)![1];
-    return `unknown helper "${helper}": only eq and the built-in helpers (if, unless, each, with, lookup) are allowed`;
+    return {
+      fr: `fonction (helper) inconnue « ${helper} » : seuls eq et les fonctions intégrées de Handlebars (if, unless, each, with, lookup) sont permis`,
+      en: `unknown helper "${helper}": only eq and the built-in helpers (if, unless, each, with, lookup) are allowed`,
+    };
   }
-  return message.replace(/ - \d+:\d+$/, '').split('\n')[0]!;
+  const text = message.replace(/ - \d+:\d+$/, '').split('\n')[0]!;
+  return { fr: `Handlebars : ${text}`, en: text };
 }
 
 /** Parses a template's Handlebars syntax; a problem names the file and the line. */

@@ -38,37 +38,45 @@ export async function compileMjml(file: string, source: string): Promise<Compile
   const syntax = parseHandlebars(file, source);
   if (!('body' in syntax)) return { html: '', problems: [syntax] };
   if (!/<mjml[\s>]/i.test(source)) {
-    return { html: '', problems: [{ file, line: 1, message: 'this is not MJML: expected a document enclosed in <mjml> … </mjml>' }] };
+    return { html: '', problems: [{ file, line: 1, message: { fr: 'ce n’est pas du MJML : un document entre <mjml> et </mjml> est attendu', en: 'this is not MJML: expected a document enclosed in <mjml> … </mjml>' } }] };
   }
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
     result = await mjml2html(source, { validationLevel: 'soft', ignoreIncludes: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { html: '', problems: [{ file, message: `MJML cannot compile it: ${message}` }] };
+    return { html: '', problems: [{ file, message: { fr: `MJML ne peut pas le compiler : ${message}`, en: `MJML cannot compile it: ${message}` } }] };
   }
   const problems: TemplateProblem[] = [];
   for (const error of result.errors ?? []) {
     // A Handlebars expression in a typed attribute (background-color="{{c}}") fails MJML's type check
     // although the rendered value may be valid: that is not an MJML error of the template.
     if (/\{\{/.test(error.message)) continue;
-    problems.push({ file, line: error.line, message: `MJML: ${error.message.trim()} (<${error.tagName}>)` });
+    const text = `${error.message.trim()} (<${error.tagName}>)`;
+    problems.push({ file, line: error.line, message: { fr: `MJML : ${text}`, en: `MJML: ${text}` } });
   }
   const before = tokenCounts(source);
   const after = tokenCounts(result.html);
   for (const [token, count] of before) {
     if ((after.get(token) ?? 0) >= count) continue;
     let index = -1;
+    let written = token;
     for (const match of source.matchAll(MUSTACHE)) {
-      if (normaliseToken(match[0]) === token) index = match.index ?? -1;
+      if (normaliseToken(match[0]) === token) [index, written] = [match.index ?? -1, match[0]];
     }
     const isBlock = /^\{\{[#^/]|^\{\{else/.test(token);
     problems.push({
       file,
       line: index >= 0 ? lineAt(source, index) : undefined,
       message: isBlock
-        ? `MJML drops ${token} here: a Handlebars block outside <mj-text> or between sections must be wrapped in <mj-raw>`
-        : `MJML drops ${token} here: put Handlebars expressions inside <mj-text>, <mj-button>, <mj-raw> or an attribute`,
+        ? {
+            fr: `MJML supprime ${written} ici : un bloc Handlebars hors d’un <mj-text> ou entre deux sections doit être placé dans un <mj-raw>`,
+            en: `MJML drops ${written} here: a Handlebars block outside <mj-text> or between sections must be wrapped in <mj-raw>`,
+          }
+        : {
+            fr: `MJML supprime ${written} ici : placez les expressions Handlebars dans un <mj-text>, <mj-button>, <mj-raw> ou un attribut`,
+            en: `MJML drops ${written} here: put Handlebars expressions inside <mj-text>, <mj-button>, <mj-raw> or an attribute`,
+          },
     });
   }
   return { html: result.html, problems };

@@ -64,7 +64,7 @@ export async function prepareTemplates(campaign: Campaign): Promise<PreparedTemp
   const mjml = await compileMjml(campaign.html.file, campaign.html.source);
   const problems = [...mjml.problems];
   const html = mjml.html ? compileHandlebars(campaign.html.file, mjml.html, { noEscape: false }) : undefined;
-  if (html && isProblem(html)) problems.push({ ...html, message: `${html.message} (in the HTML that MJML produced)` });
+  if (html && isProblem(html)) problems.push({ ...html, message: { fr: `${html.message.fr} (dans le HTML produit par MJML)`, en: `${html.message.en} (in the HTML that MJML produced)` } });
   const subject = compileHandlebars('draft.json "subject"', campaign.draft.subject, { noEscape: true });
   if (isProblem(subject)) problems.push(subject);
   const text = campaign.text ? compileHandlebars(campaign.text.file, campaign.text.source, { noEscape: true }) : undefined;

@@ -9,10 +9,11 @@ export const templateInvalid: CampaignRule = {
     const language = ctx.self.event.language;
     return templateProblems.map((p) => {
       const where = say(language, `${p.file}${p.line ? ` ligne ${p.line}` : ''} :`, `${p.file}${p.line ? ` line ${p.line}` : ''}:`);
+      const problem = `${where} ${p.message[language]}`;
       return {
-        message: `${where} ${p.message}`,
+        message: problem,
         expected: say(language, 'un modèle qui se compile et s’affiche tel qu’il est écrit', 'a template that compiles and renders as written'),
-        found: `${where} ${p.message}`,
+        found: problem,
       };
     });
   },

@@ -43,6 +43,8 @@ describe('template.invalid', () => {
     expect(findings.some((f) => /followup\.mjml/.test(f.found) && /#if/.test(f.found))).toBe(true);
     expect(findings.every((f) => f.recipients === 3)).toBe(true);
     expect(report.verdict).toBe('blocked');
+    // The event is French: so is the explanation a French organiser reads.
+    expect(findings[0]!.found).toMatch(/^followup\.mjml ligne \d+ : MJML supprime \{\{#if recipient\.attended\}\} ici : .*<mj-raw>/);
   });
 
   it('accepts the same {{#if}} between sections when it is wrapped in <mj-raw>', async () => {
@@ -84,7 +86,7 @@ describe('template.invalid', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'block', recipients: 3 });
     expect(findings[0]!.found).toMatch(/followup\.mjml/);
-    expect(findings[0]!.found).toMatch(/formatDate/);
+    expect(findings[0]!.found).toMatch(/fonction \(helper\) inconnue « formatDate »/);
   });
 
   it('blocks an English body that calls an unknown helper ({{uppercase recipient.firstName}})', async () => {
@@ -102,7 +104,7 @@ describe('template.invalid', () => {
     const findings = findingsOf(report, 'template.invalid');
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBe('block');
-    expect(findings[0]!.found).toMatch(/uppercase/);
+    expect(findings[0]!.found).toMatch(/unknown helper "uppercase": only eq and the built-in helpers/);
   });
 
   it('blocks a subject that does not compile, naming the subject', async () => {
