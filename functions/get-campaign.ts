@@ -14,7 +14,7 @@ export const handler = apiHandler(async (event, ctx) => {
     status: view.status,
     findings: view.findings,
     counts: view.counts,
-    history: view.history,
+    history: view.history.map(({ at, who, what }) => ({ at, who, what })),
     title: view.title,
     approvedBy: view.approvedBy,
     ...(report ? { report: { reasons: report.reasons } } : {}),

@@ -33,9 +33,10 @@ export const handler = pageHandler(async (event, ctx) => {
     previous: found.index > 0 ? String(found.index - 1) : undefined,
     next: found.index + 1 < found.segmentSize ? String(found.index + 1) : undefined,
   };
-  // During the canary window: when the rest of the list goes (the last "sending started" plus the window).
-  const started = [...campaign.history].reverse().find((h) => h.what.startsWith('sending started'));
-  const restAt = started && new Date(new Date(started.at).getTime() + ctx.services.settings.canaryWindowSeconds * 1000);
+  // During the canary window: when the rest of the list goes (the last start of the send plus its window).
+  const started = campaign.history.findLast((h) => h.event?.kind === 'sending-started');
+  const window = started?.event?.kind === 'sending-started' ? started.event.windowSeconds : ctx.services.settings.canaryWindowSeconds;
+  const restAt = started && new Date(new Date(started.at).getTime() + window * 1000);
   const canaryUntil = campaign.status === 'sending' && restAt && restAt > ctx.services.clock.now() ? restAt.toISOString() : undefined;
   const report = ['halted', 'sent', 'failed'].includes(campaign.status) ? await readSendReport(ctx.services, id, campaign.version, counts.selected) : undefined;
   return page(

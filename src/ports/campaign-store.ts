@@ -1,5 +1,6 @@
 import type { Finding } from '../core/check/findings.ts';
 import type { CampaignStatus } from '../core/workflow/campaign-status.ts';
+import type { HistoryEvent } from '../core/workflow/history.ts';
 
 export interface SendCounts {
   selected: number;
@@ -43,7 +44,10 @@ export interface VersionRecord {
 export interface HistoryEntry {
   at: string;
   who: string;
+  /** The English sentence (the HTTP contract's `history[].what`). */
   what: string;
+  /** What happened, for wording it in the reader's language; absent from entries recorded before it existed. */
+  event?: HistoryEvent | undefined;
 }
 
 /** A reviewer's decision on one version; there is at most one per version. */

@@ -4,6 +4,7 @@ import { mainJobs } from '../core/workflow/send-plan.ts';
 import type { CampaignRecord } from '../ports/campaign-store.ts';
 import type { Services } from './services.ts';
 import { requireMember } from './team-access.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 async function requireController(services: Services, actor: string | undefined, campaignId: string): Promise<{ campaign: CampaignRecord; email: string }> {
   const member = await requireMember(services, actor);
@@ -22,7 +23,7 @@ export async function haltSend(services: Services, actor: string | undefined, ca
   const status = transition(campaign.status, 'halt');
   const now = services.clock.now().toISOString();
   const halted = await services.store.updateCampaign(campaignId, { fromStatuses: ['sending'], version: campaign.version }, { status, updatedAt: now });
-  await services.store.addHistory(campaignId, { at: now, who: email, what: 'halted the send' });
+  await services.store.addHistory(campaignId, historyEntry(now, email, { kind: 'halted' }));
   return halted;
 }
 
@@ -32,7 +33,7 @@ export async function resumeSend(services: Services, actor: string | undefined, 
   const status = transition(campaign.status, 'resume');
   const now = services.clock.now().toISOString();
   const resumed = await services.store.updateCampaign(campaignId, { fromStatuses: ['halted'], version: campaign.version }, { status, updatedAt: now });
-  await services.store.addHistory(campaignId, { at: now, who: email, what: 'resumed the send' });
+  await services.store.addHistory(campaignId, historyEntry(now, email, { kind: 'resumed' }));
   await services.queue.enqueue(mainJobs(campaignId, campaign.version, 0, campaign.counts.selected, services.settings));
   return resumed;
 }

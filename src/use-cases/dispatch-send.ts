@@ -6,6 +6,7 @@ import { campaignUrl } from './links.ts';
 import type { Services } from './services.ts';
 import { tellAbout } from './system-mail.ts';
 import { findMember } from './team-access.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 /**
  * Freezes an approved version and starts its send: one row per selected recipient in send order (the
@@ -22,7 +23,7 @@ export async function dispatchSend(services: Services, campaignId: string): Prom
   if (!decision || decision.decision !== 'approve' || !version || decision.contentHash !== version.contentHash || version.verdict !== 'ready') {
     const now = clock.now().toISOString();
     await store.updateCampaign(campaignId, { fromStatuses: ['approved'], version: campaign.version }, { status: 'failed', updatedAt: now });
-    await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: 'refused to send: no recorded approval of this content' });
+    await store.addHistory(campaignId, historyEntry(now, 'followup-guard', { kind: 'send-refused' }));
     throw new GuardError('APPROVAL_MISSING', `Campaign ${campaignId} version ${campaign.version} has no recorded approval of its content; nothing was sent.`);
   }
   const frozen = await loadFrozenVersion(services, campaignId, campaign.version);
@@ -48,7 +49,13 @@ export async function dispatchSend(services: Services, campaignId: string): Prom
   });
   const sending = await store.updateCampaign(campaignId, { fromStatuses: ['approved'], version: campaign.version }, { status: 'sending', updatedAt: now });
   const teamCount = ordered.filter((r) => teamEmails.has(r.email.toLowerCase())).length;
-  await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `sending started: ${rows.length} recipients; first ${Math.min(rows.length, teamCount + settings.canarySize)} (${teamCount} team address(es)), the rest after ${settings.canaryWindowSeconds} s` });
+  await store.addHistory(campaignId, historyEntry(now, 'followup-guard', {
+    kind: 'sending-started',
+    recipients: rows.length,
+    firstSlice: Math.min(rows.length, teamCount + settings.canarySize),
+    teamAddresses: teamCount,
+    windowSeconds: settings.canaryWindowSeconds,
+  }));
   await services.queue.enqueue([canaryJob(campaignId, campaign.version, rows.length, teamCount, settings)]);
 
   const people = [version.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);

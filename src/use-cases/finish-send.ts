@@ -4,6 +4,7 @@ import { campaignUrl } from './links.ts';
 import type { Services } from './services.ts';
 import { tellAbout } from './system-mail.ts';
 import { findMember } from './team-access.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 /** Counts and reasons of a send, read from its rows. */
 export interface SendReport {
@@ -60,7 +61,7 @@ export async function finishIfComplete(services: Services, campaignId: string, v
     throw error;
   }
   const { sent, failed, suppressed, skipped } = report.counts;
-  await store.addHistory(campaignId, { at: now, who: 'followup-guard', what: `send finished: ${sent} sent, ${failed} failed, ${suppressed} suppressed, ${skipped} skipped` });
+  await store.addHistory(campaignId, historyEntry(now, 'followup-guard', { kind: 'finished', sent, failed, suppressed, skipped }));
   const versionRecord = await store.getVersion(campaignId, version);
   const people = [versionRecord?.submittedBy, campaign.approvedBy].filter((e, i, all): e is string => Boolean(e) && all.indexOf(e) === i);
   for (const email of people) {

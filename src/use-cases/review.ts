@@ -7,6 +7,7 @@ import { campaignUrl } from './links.ts';
 import { tellAbout } from './system-mail.ts';
 import type { Services } from './services.ts';
 import { findMember } from './team-access.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 /** A review link that checks out: the campaign, the version it is for and the reviewer. */
 export interface OpenReview {
@@ -89,11 +90,10 @@ export async function decideReview(
     { fromStatuses: ['in-review'], version: claim.v },
     { status: input.decision === 'approve' ? 'approved' : 'rejected', approvedBy: input.decision === 'approve' ? reviewer.email : undefined, updatedAt: now },
   );
-  await services.store.addHistory(claim.c, {
-    at: now,
-    who: reviewer.email,
-    what: `${input.decision === 'approve' ? 'approved' : 'rejected'} version ${claim.v} (content ${claim.h.slice(0, 12)})${input.comment ? `: ${input.comment.slice(0, 200)}` : ''}`,
-  });
+  await services.store.addHistory(
+    claim.c,
+    historyEntry(now, reviewer.email, { kind: 'decided', decision: input.decision === 'approve' ? 'approved' : 'rejected', version: claim.v, contentHash: claim.h, comment: input.comment || undefined }),
+  );
   if (input.decision === 'approve') return { status: (await dispatchSend(services, claim.c)).status };
   const submitter = (await findMember(services, review.version.submittedBy)) ?? { email: review.version.submittedBy, name: review.version.submittedBy, language: undefined };
   await tellAbout(services, claim.c, submitter, 'review-rejected', {

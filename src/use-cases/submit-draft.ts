@@ -12,6 +12,7 @@ import type { Services } from './services.ts';
 import { tellAbout } from './system-mail.ts';
 import { requireMember } from './team-access.ts';
 import { saveVersionFiles } from './version-files.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 export interface SubmitResult {
   id: string;
@@ -91,11 +92,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
     });
   }
   const blocking = report.findings.filter((f) => f.severity === 'block');
-  await store.addHistory(id, {
-    at: now.toISOString(),
-    who: member.email,
-    what: status === 'blocked' ? `submitted version ${version}: blocked by ${blocking.length} finding(s)` : `submitted version ${version}: clean, in review`,
-  });
+  await store.addHistory(id, historyEntry(now.toISOString(), member.email, { kind: 'submitted', version, blockingFindings: status === 'blocked' ? blocking.length : 0 }));
 
   const mailData = { campaignId: id, version, title: campaign.event.title, findings: report.findings, recipients: report.recipients, campaignUrl: campaignUrl(settings, id), submitter: member.name };
   if (status === 'blocked') {
@@ -104,7 +101,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
     try {
       await services.notifier.post(`🛑 Follow-up « ${campaign.event.title} » (v${version}) blocked by ${blocking.length} finding(s):\n${lines.join('\n')}\n${campaignUrl(settings, id)}`);
     } catch (error) {
-      await store.addHistory(id, { at: now.toISOString(), who: 'followup-guard', what: `could not post to the team chat: ${error instanceof Error ? error.message : String(error)}` });
+      await store.addHistory(id, historyEntry(now.toISOString(), 'followup-guard', { kind: 'chat-failed', reason: error instanceof Error ? error.message : String(error) }));
     }
   } else {
     const reviewers = (await services.team.members()).filter((m) => m.roles.includes('reviewer') && m.email.toLowerCase() !== member.email.toLowerCase());
@@ -114,7 +111,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
       await tellAbout(services, id, reviewer, 'review-request', { ...mailData, reviewUrl: link, reviewer: reviewer.name, expiresAt: new Date(expiry * 1000).toISOString() });
     }
     if (reviewers.length === 0) {
-      await store.addHistory(id, { at: now.toISOString(), who: 'followup-guard', what: 'no reviewer other than the submitter: nobody can approve this version' });
+      await store.addHistory(id, historyEntry(now.toISOString(), 'followup-guard', { kind: 'no-reviewer' }));
     }
   }
   return { id, version, status, findings: report.findings };

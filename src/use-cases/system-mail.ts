@@ -2,6 +2,7 @@ import { MailerError } from '../core/errors.ts';
 import type { SystemMailKind } from '../ports/mail-templates.ts';
 import type { Member } from '../ports/team-directory.ts';
 import type { Services } from './services.ts';
+import { historyEntry } from '../core/workflow/history.ts';
 
 /** Sends one of the system's own emails to a member, in the member's language; throttling is retried. */
 export async function sendSystemMail(services: Services, to: Pick<Member, 'email' | 'language'>, kind: SystemMailKind, data: Record<string, unknown>): Promise<void> {
@@ -27,6 +28,6 @@ export async function tellAbout(services: Services, campaignId: string, to: Pick
     await sendSystemMail(services, to, kind, data);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    await services.store.addHistory(campaignId, { at: services.clock.now().toISOString(), who: 'followup-guard', what: `could not email the ${kind} to ${to.email}: ${reason.slice(0, 200)}` });
+    await services.store.addHistory(campaignId, historyEntry(services.clock.now().toISOString(), 'followup-guard', { kind: 'mail-failed', mail: kind, to: to.email, reason }));
   }
 }

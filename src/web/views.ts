@@ -4,14 +4,15 @@ import Handlebars from 'handlebars';
 import { RULE_TITLES } from '../core/rules/rule-titles.ts';
 import { formatInstant } from '../core/text/format-instant.ts';
 import type { RuleId } from '../core/rules/rule-ids.ts';
+import type { HistoryEntry } from '../ports/campaign-store.ts';
 import { historyText, reasonText } from './history-words.ts';
 import { DICTIONARY, type Language, type MessageKey } from './i18n.ts';
 
 const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 env.registerHelper('encodeURIComponent', (value: unknown) => encodeURIComponent(String(value ?? '')));
-env.registerHelper('history', function (this: unknown, what: string, options: Handlebars.HelperOptions) {
-  return historyText(what, (options.data?.root?.lang as Language | undefined) ?? 'fr');
+env.registerHelper('history', function (this: unknown, entry: HistoryEntry, options: Handlebars.HelperOptions) {
+  return historyText(entry, (options.data?.root?.lang as Language | undefined) ?? 'fr');
 });
 env.registerHelper('reasonWords', function (this: unknown, reason: string, options: Handlebars.HelperOptions) {
   return reasonText(reason, (options.data?.root?.lang as Language | undefined) ?? 'fr');

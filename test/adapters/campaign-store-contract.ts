@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/core/errors.ts';
 import type { CampaignRecord, CampaignStore, DecisionRecord, SendCounts, SendRow, VersionRecord } from '../../src/ports/campaign-store.ts';
+import { historyEntry } from '../../src/core/workflow/history.ts';
 
 const ZERO_COUNTS: SendCounts = { selected: 0, sent: 0, failed: 0, suppressed: 0, skipped: 0 };
 
@@ -360,6 +361,22 @@ export function describeCampaignStoreContract(name: string, makeStore: () => Pro
         for (const entry of entries) await store.addHistory(id, entry);
         // Assess
         expect(await store.history(id)).toEqual(entries);
+      });
+
+      it('keeps what happened with each entry, so that pages can word it in their reader’s language', async () => {
+        // Prepare
+        const id = uniqueId('campaign');
+        const entries = [
+          historyEntry('2026-10-16T08:00:00.000Z', 'organiser@numerique-territoires.fr', { kind: 'submitted', version: 1, blockingFindings: 0 }),
+          historyEntry('2026-10-16T09:00:00.000Z', 'reviewer@numerique-territoires.fr', { kind: 'decided', decision: 'approved', version: 1, contentHash: 'a'.repeat(64) }),
+          historyEntry('2026-10-16T09:00:01.000Z', 'followup-guard', { kind: 'sending-started', recipients: 40, firstSlice: 6, teamAddresses: 1, windowSeconds: 600 }),
+        ];
+        // Act
+        for (const entry of entries) await store.addHistory(id, entry);
+        // Assess
+        const history = await store.history(id);
+        expect(history).toEqual(entries);
+        expect(history[1]!.what).toBe(`approved version 1 (content ${'a'.repeat(12)})`);
       });
 
       it('keeps entries that share a time in the order they were added', async () => {

@@ -3,6 +3,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTabl
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, GuardError } from '../../core/errors.ts';
 import type { CampaignStatus } from '../../core/workflow/campaign-status.ts';
+import type { HistoryEvent } from '../../core/workflow/history.ts';
 import type { CampaignRecord, CampaignStore, DecisionRecord, HistoryEntry, SendCounts, SendRow, SendRowStatus, VersionRecord } from '../../ports/campaign-store.ts';
 
 type Item = Record<string, unknown>;
@@ -281,7 +282,7 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 
   async addHistory(campaignId: string, entry: HistoryEntry): Promise<void> {
-    const item = { pk: `CAMPAIGN#${campaignId}`, sk: `HISTORY#${entry.at}#${historySuffix()}`, at: entry.at, who: entry.who, what: entry.what };
+    const item = withoutUndefined({ pk: `CAMPAIGN#${campaignId}`, sk: `HISTORY#${entry.at}#${historySuffix()}`, at: entry.at, who: entry.who, what: entry.what, event: entry.event });
     await this.run(`add to the history of campaign ${campaignId}`, () => this.client.send(new PutCommand({ TableName: this.tableName, Item: item })));
   }
 
@@ -290,7 +291,13 @@ export class DynamoCampaignStore implements CampaignStore {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': `CAMPAIGN#${campaignId}`, ':prefix': 'HISTORY#' },
     });
-    return items.map((item) => ({ at: String(item.at), who: String(item.who), what: String(item.what) }));
+    return items.map((item) => ({
+      at: String(item.at),
+      who: String(item.who),
+      what: String(item.what),
+      // Written by addHistory from a HistoryEvent; entries recorded before events were kept have none.
+      ...(item.event !== null && typeof item.event === 'object' ? { event: item.event as HistoryEvent } : {}),
+    }));
   }
 
   async recordDecision(decision: DecisionRecord): Promise<void> {

@@ -62,7 +62,7 @@ export class InMemoryCampaignStore implements CampaignStore {
   }
 
   async addHistory(campaignId: string, entry: HistoryEntry): Promise<void> {
-    this.histories.set(campaignId, [...(this.histories.get(campaignId) ?? []), { ...entry }]);
+    this.histories.set(campaignId, [...(this.histories.get(campaignId) ?? []), clone(entry)]);
   }
 
   async history(campaignId: string): Promise<HistoryEntry[]> {
