@@ -29,6 +29,7 @@ function settingsOf(config: Config, secret: string): Settings {
     systemFrom: config.SYSTEM_FROM,
     reviewTtlSeconds: config.REVIEW_TTL_SECONDS,
     signInTtlSeconds: config.SIGN_IN_TTL_SECONDS,
+    signInLinksPer15Minutes: config.SIGN_IN_LINKS_PER_15_MINUTES,
     sessionTtlSeconds: config.SESSION_TTL_SECONDS,
     workerBudgetMs: config.WORKER_BUDGET_MS,
     checkBudgetMs: config.CHECK_BUDGET_MS,

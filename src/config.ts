@@ -29,6 +29,8 @@ const schema = z
     CANARY_WINDOW_SECONDS: z.coerce.number().int().nonnegative().default(600),
     REVIEW_TTL_SECONDS: positiveInt(7 * 86_400),
     SIGN_IN_TTL_SECONDS: positiveInt(15 * 60),
+    /** Sign-in links emailed to one member per 15 minutes, at most: the public sign-in form cannot flood an inbox. */
+    SIGN_IN_LINKS_PER_15_MINUTES: positiveInt(5),
     SESSION_TTL_SECONDS: positiveInt(8 * 3600),
     WORKER_BUDGET_MS: positiveInt(12 * 60_000),
     /** The submit and check functions time out at 29 s (API Gateway's limit): parsing and storing need the rest. */

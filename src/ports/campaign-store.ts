@@ -132,6 +132,11 @@ export interface CampaignStore {
   /** True when the session with this nonce was signed out. */
   isSessionRevoked(nonce: string): Promise<boolean>;
 
+  /**
+   * Counts one more sign-in link asked for `email` in the window that started at `windowStart` and
+   * returns the window's count so far (atomic: concurrent requests each get their own number).
+   */
+  countSignInRequest(email: string, windowStart: string, windowEnd: string): Promise<number>;
   /** Stores a sign-in token's hash. */
   putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void>;
   /** Whether a token could be used now, without using it (the sign-in page that a GET shows). */

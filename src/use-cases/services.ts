@@ -18,6 +18,8 @@ export interface Settings extends SendSettings {
   systemFrom: string;
   reviewTtlSeconds: number;
   signInTtlSeconds: number;
+  /** At most this many sign-in links per member per 15 minutes. */
+  signInLinksPer15Minutes: number;
   sessionTtlSeconds: number;
   /** A check (submit, live check) blocks the recipients it has not reached after this long (fail closed). */
   checkBudgetMs: number;

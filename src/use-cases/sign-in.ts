@@ -5,13 +5,20 @@ import type { Services } from './services.ts';
 import { sendSystemMail } from './system-mail.ts';
 import { findMember } from './team-access.ts';
 
+/** The window over which sign-in links per member are counted (`settings.signInLinksPer15Minutes`). */
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+
 /**
  * Emails a single-use, short-lived sign-in link to a member's own address. Says nothing about whether
- * the address is a member (the caller always answers 202).
+ * the address is a member, nor whether its quota of links is used (the caller always answers 202):
+ * past `settings.signInLinksPer15Minutes` links in a quarter of an hour, no more mail goes until the next one.
  */
 export async function requestSignIn(services: Services, email: string, next?: string): Promise<void> {
   const member = await findMember(services, email);
   if (!member) return;
+  const windowStart = Math.floor(services.clock.now().getTime() / SIGN_IN_WINDOW_MS) * SIGN_IN_WINDOW_MS;
+  const count = await services.store.countSignInRequest(member.email, new Date(windowStart).toISOString(), new Date(windowStart + SIGN_IN_WINDOW_MS).toISOString());
+  if (count > services.settings.signInLinksPer15Minutes) return;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(services.clock.now().getTime() + services.settings.signInTtlSeconds * 1000);
   await services.store.putSignInToken(tokenHash(token), member.email, expiresAt.toISOString());

@@ -653,6 +653,24 @@ export function describeCampaignStoreContract(name: string, makeStore: () => Pro
       });
     });
 
+    describe('sign-in requests', () => {
+      it('counts the links asked for one address in one window, each concurrent request with its own number', async () => {
+        // Prepare
+        const email = `${uniqueId('member')}@numerique-territoires.fr`;
+        const window = ['2026-11-26T09:00:00.000Z', '2026-11-26T09:15:00.000Z'] as const;
+        // Act
+        const counts = await Promise.all([1, 2, 3, 4].map(() => store.countSignInRequest(email, ...window)));
+        const upper = await store.countSignInRequest(email.toUpperCase(), ...window);
+        const next = await store.countSignInRequest(email, '2026-11-26T09:15:00.000Z', '2026-11-26T09:30:00.000Z');
+        const other = await store.countSignInRequest(`other-${email}`, ...window);
+        // Assess
+        expect([...counts].sort()).toEqual([1, 2, 3, 4]);
+        expect(upper).toBe(5);
+        expect(next).toBe(1);
+        expect(other).toBe(1);
+      });
+    });
+
     describe('sign-in tokens', () => {
       const NOW = '2026-10-16T10:00:00.000Z';
       const LATER = '2026-10-16T10:15:00.000Z';

@@ -14,6 +14,7 @@ export const SETTINGS: Settings = {
   systemFrom: 'followup-guard <guard@numerique-territoires.fr>',
   reviewTtlSeconds: 7 * 86_400,
   signInTtlSeconds: 900,
+  signInLinksPer15Minutes: 5,
   sessionTtlSeconds: 8 * 3600,
   workerBudgetMs: 10 * 60_000,
   checkBudgetMs: 20_000,

@@ -27,6 +27,7 @@ const sendPk = (id: string, version: number): string => `SEND#${id}#${version}`;
 const rowSk = (position: number): string => `ROW#${pad(position, 9)}`;
 const suppressionKey = (email: string): Key => ({ pk: SUPPRESSION_PK, sk: email.toLowerCase() });
 const signInKey = (tokenHash: string): Key => ({ pk: `SIGNIN#${tokenHash}`, sk: 'TOKEN' });
+const signInRequestsKey = (email: string, windowStart: string): Key => ({ pk: `SIGNIN-REQUESTS#${email.toLowerCase()}`, sk: windowStart });
 const revokedSessionKey = (nonce: string): Key => ({ pk: `SESSION#${nonce}`, sk: 'REVOKED' });
 
 /** Process-monotonic suffix: history entries that share a timestamp keep the order they were added in. */
@@ -403,6 +404,22 @@ export class DynamoCampaignStore implements CampaignStore {
 
   async isSessionRevoked(nonce: string): Promise<boolean> {
     return (await this.getItem(revokedSessionKey(nonce), 'read a signed-out session')) !== undefined;
+  }
+
+  async countSignInRequest(email: string, windowStart: string, windowEnd: string): Promise<number> {
+    const result = await this.run('count a sign-in request', () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: signInRequestsKey(email, windowStart),
+          // expiresAtEpoch: the table's TTL attribute on AWS removes the counter once its window is over.
+          UpdateExpression: 'ADD requests :one SET expiresAtEpoch = :end',
+          ExpressionAttributeValues: { ':one': 1, ':end': Math.ceil(new Date(windowEnd).getTime() / 1000) },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    );
+    return Number(result.Attributes?.requests ?? 1);
   }
 
   async putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void> {

@@ -8,6 +8,7 @@ export class InMemoryCampaignStore implements CampaignStore {
   readonly campaigns = new Map<string, CampaignRecord>();
   readonly versions = new Map<string, VersionRecord>();
   readonly histories = new Map<string, HistoryEntry[]>();
+  private readonly signInRequests = new Map<string, number>();
   readonly decisions = new Map<string, DecisionRecord>();
   readonly rows = new Map<string, SendRow[]>();
   readonly suppressions = new Map<string, { source: string; at: string }>();
@@ -115,6 +116,13 @@ export class InMemoryCampaignStore implements CampaignStore {
 
   async isSessionRevoked(nonce: string): Promise<boolean> {
     return this.revokedSessions.has(nonce);
+  }
+
+  async countSignInRequest(email: string, windowStart: string): Promise<number> {
+    const key = `${email.toLowerCase()}#${windowStart}`;
+    const count = (this.signInRequests.get(key) ?? 0) + 1;
+    this.signInRequests.set(key, count);
+    return count;
   }
 
   async putSignInToken(tokenHash: string, email: string, expiresAt: string): Promise<void> {
