@@ -85,8 +85,13 @@ function numericDates(part: Part, text: string, ref: DateReference, into: DateFa
       { day: b, month: a },
     ].filter((r) => isValid(year, r.month, r.day));
     if (readings.length === 0) continue;
+    // A French reader reads 03/04 day first and an American reader month first, whatever the author
+    // meant: that reading is the date they are told. Elsewhere in English (British or American
+    // authors alike), a reading that is a known day is the one meant.
+    const conventional = readings.length === 2 && ref.isMonthFirst ? readings[1]! : readings[0]!;
+    const isConventionSettled = ref.language === 'fr' || ref.isMonthFirst;
     const known = readings.find((r) => ref.knownDays.has(dayString(year, r.month, r.day)));
-    const chosen = known ?? (readings.length === 2 && ref.isMonthFirst ? readings[1]! : readings[0]!);
+    const chosen = isConventionSettled ? conventional : (known ?? conventional);
     const index = match.index ?? 0;
     const weekday = statedWeekdayBefore(text, index);
     into.push({
@@ -104,11 +109,16 @@ function numericDates(part: Part, text: string, ref: DateReference, into: DateFa
   }
 }
 
+const PART_OF_DAY = /(?<!\p{L})(?:morning|afternoon|evening|night)\s+of(?=\s)/giu;
+
 function chronoDates(part: Part, text: string, ref: DateReference, into: DateFact[], taken: [number, number][]): void {
   const reference = { instant: new Date(`${ref.eventDay}T12:00:00Z`), timezone: 'UTC' };
   const parsers = ref.language === 'en' ? [chrono.en, chrono.fr] : [chrono.fr, chrono.en];
+  // chrono-node reads "the evening of Tuesday 4 February" as this evening and drops the date: the words
+  // before the date are blanked (indices kept).
+  const words = text.replace(PART_OF_DAY, (m) => ' '.repeat(m.length));
   for (const parser of parsers) {
-    for (const result of parser.parse(text, reference)) {
+    for (const result of parser.parse(words, reference)) {
       const start = result.index;
       const end = start + result.text.length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
@@ -137,6 +147,48 @@ function chronoDates(part: Part, text: string, ref: DateReference, into: DateFac
   }
 }
 
+const WEEKDAY_NAME = `(?:${Object.keys(WEEKDAYS).join('|')}|lun|mar|mer|jeu|ven|sam|dim|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?,?`;
+const MONTH_NUMBERS: [RegExp, number][] = [
+  [/^janv|^jan/i, 1], [/^f[ée]v|^feb/i, 2], [/^mars|^mar/i, 3], [/^avr|^apr/i, 4], [/^mai|^may/i, 5], [/^juin|^jun/i, 6],
+  [/^juil|^jul/i, 7], [/^ao[uû]|^aug/i, 8], [/^sep/i, 9], [/^oct/i, 10], [/^nov/i, 11], [/^d[ée]c|^dec/i, 12],
+];
+// « du lundi 2 au jeudi 4 décembre 2025 », "Monday 1 to Wednesday 3 December 2025": chrono-node loses
+// the first day of a range when a weekday stands before the second one. Its month and year are the
+// second day's (the month before when its number is larger).
+const RANGE_WITH_WEEKDAYS = new RegExp(
+  `(?<![\\d/.])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:au|à|to|until|till|through|thru|–|—|-)\\s*(?:le\\s+|the\\s+)?${WEEKDAY_NAME}\\s+(?:le\\s+|the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}{3,9})\\.?(?:,?\\s+(\\d{4}))?`,
+  'giu',
+);
+
+function rangeStarts(part: Part, text: string, ref: DateReference, into: DateFact[]): void {
+  for (const match of text.matchAll(RANGE_WITH_WEEKDAYS)) {
+    const endMonth = MONTH_NUMBERS.find(([pattern]) => pattern.test(match[3]!))?.[1];
+    if (!endMonth) continue;
+    const [startDay, endDay] = [Number(match[1]), Number(match[2])];
+    const isYearStated = match[4] !== undefined;
+    const endYear = isYearStated ? Number(match[4]) : inferYear(endMonth, endDay, ref);
+    if (endYear === undefined) continue;
+    const [year, month] = startDay <= endDay ? [endYear, endMonth] : endMonth === 1 ? [endYear - 1, 12] : [endYear, endMonth - 1];
+    if (!isValid(year, month, startDay)) continue;
+    const index = match.index ?? 0;
+    const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 16), index));
+    into.push({
+      part,
+      text: `${weekday ? `${weekday[0].trim()} ` : ''}${match[0].trim()}`,
+      day: dayString(year, month, startDay),
+      statedWeekday: weekday?.[1] ? WEEKDAYS[weekday[1].toLowerCase()] : undefined,
+      isYearStated,
+    });
+  }
+}
+
+// « loi n° 2005-102 du 11 février 2005 », « l’arrêté du 20 septembre 2019 », "Directive (EU) 2019/882 of
+// 17 April 2019": the date is part of the name of a legal text, not a day of the event or of an older one.
+const LEGAL_CITATION = new RegExp(
+  `(?<!\\p{L})(?:lois?|d[ée]crets?|arr[êe]t[ée]s?|ordonnances?|circulaires?|directives?|r[èe]glements?|d[ée]lib[ée]rations?|instructions?|act|directive|regulation|executive\\s+order|decree|statute)(?!\\p{L})[^.;:!?\\n]{0,48}?\\s(?:du|en\\s+date\\s+du|of|dated)\\s+(?:(?:${WEEKDAY_NAME})\\s+)?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\s+\\p{L}{3,9}\\.?,?\\s+\\d{4}|\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4})`,
+  'giu',
+);
+
 const MAYBE_DATE = /\d/;
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
 
@@ -150,9 +202,10 @@ export function extractDates(part: Part, raw: string, ref: DateReference): DateF
   if (!MAYBE_DATE.test(raw)) return [];
   // A date inside a URL (…/replay/2025-10-10/…) is an address, not a day the reader is told: blanked,
   // keeping every other index in place.
-  const text = raw.replace(URL_IN_TEXT, (url) => ' '.repeat(url.length));
+  const text = raw.replace(URL_IN_TEXT, (url) => ' '.repeat(url.length)).replace(LEGAL_CITATION, (citation) => ' '.repeat(citation.length));
   const facts: DateFact[] = [];
   numericDates(part, text, ref, facts);
+  rangeStarts(part, text, ref, facts);
   const taken: [number, number][] = [];
   for (const m of text.matchAll(NUMERIC)) taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of text.matchAll(ISO)) taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);

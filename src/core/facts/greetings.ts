@@ -88,7 +88,11 @@ export function extractGreetings(part: Part, text: string): GreetingFact[] {
     const opening = OPENING.exec(line);
     if (!opening) continue;
     const rest = line.slice(opening[0].length);
-    const clause = (/^[^,!:;?\n]*/.exec(rest)?.[0] ?? '').replace(/\s*\.$/, '').trim();
+    const written = /^[^,!:;?\n]*/.exec(rest)?.[0] ?? '';
+    // "Hello, Harbour Seal! by Maren Tolley": an exclamation that the line goes on in lower case is a
+    // title being quoted (a book, a song), not a salutation.
+    if (/^[!?]\s*\p{Ll}/u.test(rest.slice(written.length))) continue;
+    const clause = written.replace(/\s*\.$/, '').trim();
     const name = nameRun(clause);
     if (name === '') continue;
     facts.push({ part, line, name });

@@ -24,6 +24,7 @@ export interface CompiledTemplate {
 export const MASKED_RENDER = Symbol('masked-render');
 
 const VALUE_HELPER = '__value';
+const PATH_HELPER = '__path';
 const env = Handlebars.create();
 
 env.registerHelper('eq', (a: unknown, b: unknown) => {
@@ -42,9 +43,24 @@ env.registerHelper(VALUE_HELPER, (value: unknown, path: string, options: Handleb
   return value;
 });
 
+// A dotted {{contact.PRENOM}} whose first name is absent would make Handlebars read a property of
+// undefined (a TypeError, not a missing value): such paths are compiled as {{__path "contact.PRENOM"}}
+// and read here, own properties only (no prototype access), from the current context.
+env.registerHelper(PATH_HELPER, function (this: unknown, path: string, options: Handlebars.HelperOptions) {
+  let value: unknown = this;
+  for (const part of path.split('.')) {
+    value = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  if (value === undefined || value === null || value === '') {
+    const root = options.data?.root as Record<symbol, unknown> | undefined;
+    return root?.[MASKED_RENDER] ? new env.SafeString(missingMarker(path)) : '';
+  }
+  return value;
+});
+
 const COMPILE_OPTIONS = {
   strict: true,
-  knownHelpers: { eq: true, [VALUE_HELPER]: true },
+  knownHelpers: { eq: true, [VALUE_HELPER]: true, [PATH_HELPER]: true },
   knownHelpersOnly: true,
 } as const;
 
@@ -55,10 +71,13 @@ class ValueInstrumenter extends Handlebars.Visitor {
     const path = mustache.path;
     if (path.type !== 'PathExpression' || mustache.params.length > 0 || mustache.hash) return;
     const expression = path as hbs.AST.PathExpression;
-    if (expression.original === 'eq' || expression.original === VALUE_HELPER) return;
+    if (expression.original === 'eq' || expression.original === VALUE_HELPER || expression.original === PATH_HELPER) return;
     const literal = { type: 'StringLiteral', value: expression.original, original: expression.original, loc: expression.loc };
-    mustache.params = [expression, literal as hbs.AST.StringLiteral];
-    mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [VALUE_HELPER], original: VALUE_HELPER, loc: expression.loc } as hbs.AST.PathExpression;
+    const isPlainDotted = expression.depth === 0 && !expression.data && expression.parts.length > 1 && !/^(?:this|\.)[./]/.test(expression.original);
+    const helper = isPlainDotted ? PATH_HELPER : VALUE_HELPER;
+    const pathLiteral = { ...literal, value: expression.parts.join('.') };
+    mustache.params = isPlainDotted ? [pathLiteral as hbs.AST.StringLiteral] : [expression, literal as hbs.AST.StringLiteral];
+    mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: expression.loc } as hbs.AST.PathExpression;
   }
 }
 

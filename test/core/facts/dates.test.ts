@@ -209,12 +209,34 @@ describe('extractDates on numeric dates', () => {
     expect(days).toEqual(['2026-10-15']);
   });
 
-  it('settles an ambiguous 03/04/2025 on the reading that is a known day', () => {
-    // Prepare: 4 March 2025 is a catalogue day; a French reader would otherwise say 3 April
+  it('reads 03/04/2025 day first in French even when the other reading is a known day: that is the date a French reader is told', () => {
+    // Prepare: 4 March 2025 is a catalogue day
     const text = 'Revoir la session du 03/04/2025.';
 
     // Act
     const days = daysIn(text, frenchReference(['2025-03-04']));
+
+    // Assess
+    expect(days).toEqual(['2025-04-03']);
+  });
+
+  it('reads 02/10/2025 month first for an English event in the Americas even when the day-first reading is its own day', () => {
+    // Prepare: the event is on 2 October 2025; an American reader reads 10 February
+    const text = 'Thanks for joining us on 02/10/2025.';
+
+    // Act
+    const days = daysIn(text, englishReference({ isMonthFirst: true, knownDays: ['2025-10-02'] }));
+
+    // Assess
+    expect(days).toEqual(['2025-02-10']);
+  });
+
+  it('settles an ambiguous 03/04/2025 on the known day for an English event elsewhere (British and American authors alike)', () => {
+    // Prepare: 4 March 2025 is a catalogue day
+    const text = 'Watch the session of 03/04/2025 again.';
+
+    // Act
+    const days = daysIn(text, englishReference({ isMonthFirst: false, knownDays: ['2025-03-04'] }));
 
     // Assess
     expect(days).toEqual(['2025-03-04']);
@@ -328,5 +350,43 @@ describe('extractDates ignores what is no calendar date', () => {
     // Assess
     expect(dates.map((d) => d.day)).toEqual(['2027-01-21']);
     expect(dates[0]!.statedWeekday).toBe(4);
+  });
+});
+
+describe('extractDates on ranges and on dates that name something else', () => {
+  it('keeps the first day of a range whose days both carry a weekday, with its weekday, in French and English', () => {
+    const french = extractDates('html', 'Trois matinées en ligne, du lundi 2 au jeudi 4 décembre 2025.', frenchReference());
+    expect(french.map((d) => [d.day, d.statedWeekday])).toEqual([
+      ['2025-12-02', 1],
+      ['2025-12-04', 4],
+    ]);
+    expect(french[0]!.text).toBe('lundi 2 au jeudi 4 décembre 2025');
+    const english = extractDates('html', 'Join us from Monday 1 to Wednesday 3 December 2025.', englishReference());
+    expect(english.map((d) => [d.day, d.statedWeekday])).toEqual([
+      ['2025-12-01', 1],
+      ['2025-12-03', 3],
+    ]);
+  });
+
+  it('puts the first day of a range in the month before when its number is larger', () => {
+    expect(daysIn('Du dimanche 30 au mardi 2 décembre 2025.', frenchReference())).toEqual(['2025-11-30', '2025-12-02']);
+  });
+
+  it('reads the date of "the evening of Tuesday 4 February 2025", which chrono-node alone drops', () => {
+    const dates = extractDates('html', 'Thank you for coming along on the evening of Tuesday 4 February 2025.', englishReference());
+    expect(dates).toMatchObject([{ day: '2025-02-04', statedWeekday: 2 }]);
+  });
+
+  it.each([
+    ['a French law', 'Conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005, ce message est accessible.', frenchReference()],
+    ['a decree and an order', 'Voir le décret n° 2019-768 du 24 juillet 2019 et l’arrêté du 20 septembre 2019 relatif au RGAA.', frenchReference()],
+    ['a deliberation', 'Délibération du conseil d’administration du 12/12/2019.', frenchReference()],
+    ['an EU directive', 'Directive (EU) 2019/882 of 17 April 2019 on accessibility requirements.', englishReference()],
+  ])('does not take the date in the name of %s for a date the reader is told', (_, text, reference) => {
+    expect(daysIn(text, reference)).toEqual([]);
+  });
+
+  it('still reads a date after the words of a law that does not cite it', () => {
+    expect(daysIn('La loi nous oblige à publier le replay, enregistré le 12 mars 2024.', frenchReference())).toEqual(['2024-03-12']);
   });
 });

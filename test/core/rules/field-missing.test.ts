@@ -84,6 +84,21 @@ describe('field.missing', () => {
     expect(findings[0]!.found).toMatch(/recipient\.firstName/);
   });
 
+  it('blocks a value copied from another tool\'s syntax ({{ contact.PRENOM }}, Brevo) as missing for everyone, not as a crash', async () => {
+    // Prepare
+    const body = FR_BODY.replace('<p>Bonjour {{recipient.firstName}},</p>', '<p>Bonjour {{ contact.PRENOM }},</p>');
+
+    // Act
+    const report = await check({ template: mjml(body) });
+
+    // Assess
+    expect(findingsOf(report, 'template.invalid')).toEqual([]);
+    const findings = findingsOf(report, 'field.missing');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'block', recipients: 3 });
+    expect(findings[0]!.found).toMatch(/contact\.PRENOM/);
+  });
+
   it('accepts an empty first name when the greeting guards it with {{#if}}', async () => {
     // Prepare
     const body = FR_BODY.replace('<p>Bonjour {{recipient.firstName}},</p>', '<p>Bonjour{{#if recipient.firstName}} {{recipient.firstName}}{{/if}},</p>');

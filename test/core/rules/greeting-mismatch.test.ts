@@ -95,6 +95,28 @@ describe('greeting.mismatch', () => {
     expect(findings[0]!.found).toMatch(/Dear Emma/);
   });
 
+  it('does not take a quoted book title ("Hello, Harbour Seal! by Maren Tolley") for a greeting', async () => {
+    // Prepare
+    const spec = english(`${EN_GREETING}\n<p>Reading list:</p><ul><li><em>Hello, Harbour Seal!</em> by Maren Tolley</li></ul>`, { recipients: ENGLISH_RECIPIENTS });
+
+    // Act
+    const report = await check(spec);
+
+    // Assess
+    expect(findingsOf(report, 'greeting.mismatch')).toEqual([]);
+  });
+
+  it('still blocks an exclaimed hard-coded greeting ("Hi Priya! Thanks for joining")', async () => {
+    // Prepare
+    const spec = english('<p>Hi Priya! Thanks for joining us.</p>', { recipients: ENGLISH_RECIPIENTS });
+
+    // Act
+    const report = await check(spec);
+
+    // Assess
+    expect(findingsOf(report, 'greeting.mismatch')).toMatchObject([{ severity: 'block', recipients: 3 }]);
+  });
+
   it('blocks a hard-coded greeting found only in the plain-text body', async () => {
     // Prepare
     const text = `Bonjour Sophie,
