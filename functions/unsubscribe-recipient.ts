@@ -1,8 +1,8 @@
-import { unsubscribe } from '../src/use-cases/unsubscribe.ts';
-import { DICTIONARY } from '../src/web/i18n.ts';
+import { describeUnsubscribeLink, unsubscribe } from '../src/use-cases/unsubscribe.ts';
 import { renderPage } from '../src/web/views.ts';
 import { pageHandler } from './context.ts';
 import { page } from './http.ts';
+import { unsubscribePage } from './unsubscribe-page.ts';
 
 /**
  * POST /unsubscribe/{token} — one-click unsubscribe (RFC 8058: mail clients POST
@@ -10,6 +10,6 @@ import { page } from './http.ts';
  */
 export const handler = pageHandler(async (event, ctx) => {
   const token = event.pathParameters?.token ?? '';
-  const { email } = await unsubscribe(ctx.services, token);
-  return page(200, renderPage('unsubscribe', { lang: ctx.lang, title: DICTIONARY[ctx.lang]['unsubscribe.title'], token, email, done: true }));
+  await unsubscribe(ctx.services, token);
+  return page(200, renderPage('unsubscribe', unsubscribePage(ctx.lang, token, await describeUnsubscribeLink(ctx.services, token))));
 });

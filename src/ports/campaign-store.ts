@@ -23,6 +23,8 @@ export interface CampaignRecord {
   updatedAt: string;
   /** Who approved the current version, when it is approved. */
   approvedBy?: string | undefined;
+  /** The event's organiser (event.organizer.name): whom participants know the follow-up from. */
+  organizerName?: string | undefined;
   counts: SendCounts;
 }
 
@@ -89,7 +91,7 @@ export interface CampaignStore {
   updateCampaign(
     id: string,
     condition: { fromStatuses: readonly CampaignStatus[]; version?: number | undefined },
-    changes: Partial<Pick<CampaignRecord, 'status' | 'version' | 'approvedBy' | 'updatedAt' | 'title' | 'eventId'>>,
+    changes: Partial<Pick<CampaignRecord, 'status' | 'version' | 'approvedBy' | 'updatedAt' | 'title' | 'eventId' | 'organizerName'>>,
   ): Promise<CampaignRecord>;
   /** Adds to the campaign's counters atomically. */
   addCounts(id: string, deltas: Partial<SendCounts>): Promise<void>;

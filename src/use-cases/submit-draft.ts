@@ -75,7 +75,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
     await store.updateCampaign(
       id,
       { fromStatuses: ['blocked', 'in-review', 'rejected'], version: existing.version },
-      { status, version, approvedBy: undefined, updatedAt: now.toISOString(), title: campaign.event.title, eventId: campaign.event.id },
+      { status, version, approvedBy: undefined, updatedAt: now.toISOString(), title: campaign.event.title, eventId: campaign.event.id, organizerName: campaign.event.organizer.name },
     );
     await store.setCounts(id, counts);
   } else {
@@ -83,6 +83,7 @@ export async function submitDraft(services: Services, input: { actor: string | u
       id,
       eventId: campaign.event.id,
       title: campaign.event.title,
+      organizerName: campaign.event.organizer.name,
       status,
       version,
       createdBy: member.email,

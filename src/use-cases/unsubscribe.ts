@@ -9,6 +9,14 @@ export function readUnsubscribeLink(services: Services, token: string): Unsubscr
   return claim;
 }
 
+/** What the unsubscribe page says: the address, the follow-up the link came from, and whether it is already out. */
+export async function describeUnsubscribeLink(services: Services, token: string): Promise<{ email: string; campaignTitle?: string | undefined; organizerName?: string | undefined; isDone: boolean }> {
+  const claim = readUnsubscribeLink(services, token);
+  const campaign = typeof claim.c === 'string' ? await services.store.getCampaign(claim.c) : undefined;
+  const isDone = (await services.store.suppressed([claim.e])).size > 0;
+  return { email: claim.e, campaignTitle: campaign?.title, organizerName: campaign?.organizerName, isDone };
+}
+
 /** Unsubscribes the link's address: later sends skip it and count it as suppressed. Idempotent. */
 export async function unsubscribe(services: Services, token: string): Promise<{ email: string }> {
   const claim = readUnsubscribeLink(services, token);

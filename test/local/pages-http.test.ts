@@ -206,7 +206,14 @@ describe('the pages over HTTP, as a browser uses them', () => {
     const before = await (await fetch(link)).text();
     expect(before).toContain('Ce lien vient du message de suivi du webinaire « Accessibilité numérique');
     expect(before).toContain('Me désinscrire');
-    expect((await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    // A participant knows the organiser, not the team's tool.
+    expect(before).toContain('<span class="brand">Mission Numérique des Territoires</span>');
+    expect(before).not.toContain('followup-guard');
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    const answer = await oneClick.text();
+    expect(answer).toContain('C’est fait');
+    expect(answer).toContain('« Accessibilité numérique');
     const after = await (await fetch(link)).text();
     expect(after).toContain('C’est fait');
     expect(after).not.toContain('Me désinscrire');

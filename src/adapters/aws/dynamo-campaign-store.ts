@@ -191,7 +191,7 @@ export class DynamoCampaignStore implements CampaignStore {
   async updateCampaign(
     id: string,
     condition: { fromStatuses: readonly CampaignStatus[]; version?: number | undefined },
-    changes: Partial<Pick<CampaignRecord, 'status' | 'version' | 'approvedBy' | 'updatedAt' | 'title' | 'eventId'>>,
+    changes: Partial<Pick<CampaignRecord, 'status' | 'version' | 'approvedBy' | 'updatedAt' | 'title' | 'eventId' | 'organizerName'>>,
   ): Promise<CampaignRecord> {
     const refusal = `campaign ${id} is not ${condition.fromStatuses.join(' or ')}${condition.version !== undefined ? ` at version ${condition.version}` : ''}`;
     const update = changeExpression(changes, 'c');
