@@ -63,6 +63,16 @@ export function decodeText(bytes: Uint8Array | string): { text: string; encoding
   }
 }
 
+function notUtf8(file: string, bytes: Uint8Array, asWindows1252: string): CampaignInputError {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const line = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD'))).split('\n').length;
+  const context = (asWindows1252.split('\n')[line - 1] ?? '').trim().slice(0, 60);
+  return new CampaignInputError(
+    file,
+    `${file} line ${line} is not UTF-8: « ${context} » is written in Windows-1252, as Excel's "CSV" export does. Expected a UTF-8 file: in Excel, save it as "CSV UTF-8"; in LibreOffice, choose the character set "Unicode (UTF-8)"`,
+  );
+}
+
 /**
  * Maps the end offsets csv-parse reports (`info.bytes`, after each record's line break) to the line
  * where each record starts. csv-parse's own `info.lines` counts a CRLF inside a quoted value twice.
@@ -117,19 +127,21 @@ function parseAttended(file: string, raw: string, line: number, header: string):
 }
 
 /**
- * Reads recipients.csv: comma or semicolon separated, UTF-8 (BOM tolerated) or Windows-1252, header row with
+ * Reads recipients.csv: comma or semicolon separated, UTF-8 (BOM tolerated) or UTF-16 with its BOM, header row with
  * French and English aliases. Bad addresses and repeats are reported in the list, not thrown; a file that
  * cannot be read as a recipient list throws CampaignInputError naming the line.
  */
 export function parseRecipients(input: Uint8Array | string, file = 'recipients.csv'): RecipientList {
   const { text, encoding } = decodeText(input);
-  const notes: string[] = [];
-  if (encoding === 'windows-1252') notes.push(`${file} is not UTF-8; it was read as Windows-1252 (Excel "CSV")`);
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new CampaignInputError(file, `${file} is empty: expected a header row with an email column, then one row per participant`);
-  }
+  // The contract says UTF-8. Reading Excel's Windows-1252 "CSV" anyway would guess (Mac Roman and
+  // ISO-8859-15 look alike): a list that is not UTF-8 is refused with the line and the way out.
   if (text.includes('\u0000')) {
     throw new CampaignInputError(file, `${file} is not a text file (it contains NUL bytes): expected a CSV export`);
+  }
+  if (encoding === 'windows-1252' && typeof input !== 'string') throw notUtf8(file, input, text);
+  const notes: string[] = [];
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new CampaignInputError(file, `${file} is empty: expected a header row with an email column, then one row per participant`);
   }
   let dataLines = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) dataLines++;
