@@ -144,7 +144,11 @@ export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMes
     const outsideOwnTitle = stripAccents(plain).replace(titlePattern(ctx.self.event.title), ' | ');
     for (const known of ctx.catalog) {
       const isOwnHead = known.titleHeadWords !== undefined && ctx.self.titleWords.includes(known.titleHeadWords);
-      if (namesTitle(outsideOwnTitle, known.event.title) || (known.titleHeadWords && !isOwnHead && quotedSpans(plain).has(known.titleHeadWords))) {
+      // « Rendez-vous RGAA #4 » in the follow-up of « Rendez-vous RGAA #5 : … »: heads of a series that
+      // differ only by their number name the other episode even unquoted.
+      const isOtherEpisode = known.titleHeadWords !== undefined && !isOwnHead && isSameSeries(known.titleHeadWords, ctx.self.titleHeadWords);
+      const namesHead = known.titleHeadWords !== undefined && !isOwnHead && (quotedSpans(plain).has(known.titleHeadWords) || (isOtherEpisode && words.includes(known.titleHeadWords)));
+      if (namesTitle(outsideOwnTitle, known.event.title) || namesHead) {
         titleMentions.push({ part: p.part, known });
       }
     }
@@ -212,6 +216,13 @@ function namesTitle(text: string, title: string): boolean {
     if (/\p{Lu}/u.test(match[0].charAt(0)) || /[«"“']\s*$/.test(before)) return true;
   }
   return false;
+}
+
+/** Two title heads (folded, space-padded) of one numbered series: the same words once their numbers are taken out. */
+function isSameSeries(head: string, ownHead: string | undefined): boolean {
+  if (ownHead === undefined || head === ownHead || !/\d/.test(head)) return false;
+  const unnumbered = (h: string) => h.replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return unnumbered(head) === unnumbered(ownHead) && unnumbered(head).length >= 6;
 }
 
 function quotedSpans(text: string): Set<string> {

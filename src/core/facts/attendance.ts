@@ -10,7 +10,7 @@ export interface AttendanceClaim {
 
 // Wording lists on folded text (no accents, lower case, straight apostrophes).
 const ATTENDED: RegExp[] = [
-  /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| a toutes et a tous| infiniment| sincerement| chaleureusement| vivement)? (?:de nous avoir|d'avoir|d'y avoir|pour avoir|de vous etre|de vous y etre|d'etre) (?:participe|assiste|suivi|ete (?:present|presente|presents|presentes|la|nombreu|des notres|parmi nous|au rendez-vous|si nombreu)|rejoint|pris part|pris le temps de (?:participer|suivre|nous rejoindre)|connecte|venu|venue|venus|etre venu|assiste)/,
+  /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| a toutes et a tous| infiniment| sincerement| chaleureusement| vivement)? (?:de nous avoir|d'avoir|d'y avoir|pour avoir|de vous etre|de vous y etre|d'etre) (?:participe|assiste|suivi|ete (?:present|presente|presents|presentes|la|nombreu|des notres|parmi nous|parmi les (?:\d[\d\s]* )?(?:participant|personnes presentes|presents)|au rendez-vous|si nombreu)|rejoint|pris part|pris le temps de (?:participer|suivre|nous rejoindre)|connecte|venu|venue|venus|etre venu|assiste)/,
   /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| infiniment| chaleureusement| vivement)? (?:pour|de) (?:votre|ta|vos) (?:participation|presence|venue)/,
   /\b(?:ravi|ravie|ravis|ravies|heureux|heureuse|heureuses|contents?|contentes?) de vous avoir (?:vu|vue|vus|compte|comptee|comptes|accueilli|accueillie|accueillis|retrouve|eu)/,
   /\bvous avez ete (?:nombreu\w*|tres nombreu\w*|plus de \d+) a (?:suivre|participer|assister|nous rejoindre|vous connecter|poser)/,

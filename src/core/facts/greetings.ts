@@ -9,16 +9,20 @@ export interface GreetingFact {
 }
 
 const OPENING =
-  /^(?:bonjour|bonsoir|salut|coucou|cher|ch[èe]re|chers|ch[èe]res|hello|hi|hey|dear|greetings|good\s+(?:morning|afternoon|evening))(?=[\s,!.:;]|$)[\s,]*/iu;
+  /^(?:bonjour|bonsoir|salut|coucou|cher|ch[èe]re|chers|ch[èe]res|hello|hi|hiya|hey|howdy|g['’]day|kia\s+ora|dear|greetings|good\s+(?:morning|afternoon|evening))(?=[\s,!.:;]|$)[\s,]*/iu;
 const CIVILITY = new Set([
   'madame', 'monsieur', 'mademoiselle', 'mme', 'mmes', 'm', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'docteur', 'docteure',
   'professeur', 'professeure', 'pr', 'prof', 'maitre', 'me', 'sir', 'madam', 'messieurs', 'mesdames', 'et', 'and', 'cher', 'chere',
   'ou', 'or',
+  // Honorifics written before a surname: councillors (« Cr », "Cllr"), clergy, the military, the bench.
+  'cr', 'cllr', 'councillor', 'hon', 'honourable', 'honorable', 'rev', 'revd', 'reverend', 'fr', 'father', 'sr', 'sister',
+  'lord', 'lady', 'dame', 'rabbi', 'imam', 'pastor', 'capt', 'captain', 'col', 'colonel', 'maj', 'major', 'lt', 'sgt',
+  'judge', 'justice', 'mgr', 'monseigneur', 'abbe', 'pere', 'soeur', 'capitaine', 'commandant', 'lieutenant', 'general',
 ]);
 // Lower-case words that belong inside a name (« Marie de La Tour », "Ludwig van Beethoven").
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'dos', 'del', 'ben', 'bin', 'el', 'al', 'ter', 'ten', 'y', "d'"]);
 const GENERIC =
-  /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?)$/iu;
+  /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?|koutou|katoa|t[āa]tou|mates?|y'?all|guys|crew)$/iu;
 
 const tokenCache = new Map<string, string[]>();
 const TOKEN_CACHE_SIZE = 50_000;

@@ -23,6 +23,7 @@ describe('extractAttendance reads thanks for attending', () => {
     'Vous avez assisté à notre webinaire du 15 octobre.',
     "Nous vous remercions d'avoir participé à notre webinaire.",
     'Nous vous remercions pour votre participation.',
+    "Merci d'avoir été parmi les 146 participants de cette Matinale !",
   ])('reads an attendance claim in « %s »', (sentence) => {
     // Act
     const claims = claimsOf(sentence);
@@ -110,6 +111,7 @@ describe('extractAttendance ignores wording addressed to everyone', () => {
     "Au cas où vous n'auriez pas pu assister au webinaire, voici le replay.",
     "Si vous avez assisté au webinaire, merci d'avoir participé !",
     'Merci à celles et ceux qui ont participé au webinaire.',
+    'Un grand merci aux 187 participants de la Matinale.',
   ])('reads no claim in « %s »', (sentence) => {
     // Act
     const claims = claimsOf(sentence);

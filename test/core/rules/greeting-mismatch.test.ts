@@ -117,6 +117,25 @@ describe('greeting.mismatch', () => {
     expect(findingsOf(report, 'greeting.mismatch')).toMatchObject([{ severity: 'block', recipients: 3 }]);
   });
 
+  it.each(['<p>Kia ora Cr {{recipient.lastName}},</p>', '<p>Dear Cllr {{recipient.lastName}},</p>', '<p>Kia ora koutou,</p>', "<p>G'day {{recipient.firstName}},</p>"])(
+    'accepts « %s » (an honorific before the surname, a greeting to everyone)',
+    async (greeting) => {
+      // Act
+      const report = await check(english(greeting, { recipients: ENGLISH_RECIPIENTS }));
+
+      // Assess
+      expect(findingsOf(report, 'greeting.mismatch')).toEqual([]);
+    },
+  );
+
+  it('blocks a hard-coded « Kia ora Aroha, » (a New Zealand greeting) sent to people who are not Aroha', async () => {
+    // Act
+    const report = await check(english('<p>Kia ora Aroha,</p>', { recipients: ENGLISH_RECIPIENTS }));
+
+    // Assess
+    expect(findingsOf(report, 'greeting.mismatch')).toMatchObject([{ severity: 'block', recipients: 3 }]);
+  });
+
   it('blocks a hard-coded greeting found only in the plain-text body', async () => {
     // Prepare
     const text = `Bonjour Sophie,

@@ -113,6 +113,22 @@ Se désinscrire : {{unsubscribeUrl}}
     expect(findings[0]!.found).toContain('Télétravail des agents');
   });
 
+  it('blocks the send when the body names the previous episode of a numbered series (« Rendez-vous RGAA #4 » in #5), even unquoted', async () => {
+    // Prepare
+    const event = anEvent({ title: "Rendez-vous RGAA #5 : réussir l'audit de son site public" });
+    const earlier = anEarlierEvent({ title: "Rendez-vous RGAA #4 : formulaires accessibles et messages d'erreur" });
+    const template = frenchWith('<p>Merci à toutes et à tous, et à bientôt pour la suite de ce Rendez-vous RGAA #4 !</p>');
+    const own = frenchWith('<p>Merci à toutes et à tous, et à bientôt pour la suite de ce Rendez-vous RGAA #5 !</p>');
+
+    // Act
+    const report = await check({ event, template, catalog: [earlier] });
+    const clean = await check({ event, template: own, catalog: [earlier] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference')).toMatchObject([{ severity: 'block', recipients: 3 }]);
+    expect(findingsOf(clean, 'stale.reference')).toEqual([]);
+  });
+
   it('blocks only the attendees’ messages when their paragraph names an older event’s speaker', async () => {
     // Prepare
     const body = `<p>Bonjour {{recipient.firstName}},</p>
