@@ -87,10 +87,17 @@ function nameRun(clause: string): string {
  */
 export function extractGreetings(part: Part, text: string): GreetingFact[] {
   const facts: GreetingFact[] = [];
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
-    const opening = OPENING.exec(line);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!.trim();
+    let opening = OPENING.exec(line);
     if (!opening) continue;
+    // « Bonjour<br>Solenn, »: an opening alone on its line, the name on the next, short one.
+    const next = lines[i + 1]?.trim() ?? '';
+    if (opening[0].length === line.length && /^\p{L}+$/u.test(line.split(/\s+/).pop() ?? '') && /^[^,!.:;?]{1,40}[,!]$/.test(next) && next.split(/\s+/).length <= 4) {
+      line = `${line} ${next}`;
+      opening = OPENING.exec(line)!;
+    }
     const rest = line.slice(opening[0].length);
     const written = /^[^,!:;?\n]*/.exec(rest)?.[0] ?? '';
     // "Hello, Harbour Seal! by Maren Tolley": an exclamation that the line goes on in lower case is a

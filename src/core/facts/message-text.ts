@@ -30,8 +30,13 @@ const SKIPPED = new Set(['style', 'script', 'head', 'noscript', 'template']);
 
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'«»()[\]{}]+[^\s<>"'«»()[\]{}.,;:!?]/gi;
 
+/**
+ * One space for every run of spaces (no-break ones included), and no invisible characters: soft hyphens,
+ * zero-width spaces and joiners pasted from a word processor (« par&shy;ti&shy;ci&shy;pé ») would hide
+ * words from every rule.
+ */
 function normaliseSpaces(text: string): string {
-  return text.replace(/[\u00a0\u202f\t\r ]+/g, ' ');
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u00a0\u202f\u2007\t\r ]+/g, ' ');
 }
 
 function bareLinks(part: Part, text: string, links: RawLink[]): void {

@@ -136,6 +136,18 @@ describe('greeting.mismatch', () => {
     expect(findingsOf(report, 'greeting.mismatch')).toMatchObject([{ severity: 'block', recipients: 3 }]);
   });
 
+  it('reads a greeting whose name is on the line after « Bonjour<br> »: hard-coded it blocks, from the list it passes', async () => {
+    // Act
+    const hardCoded = await check({ template: frenchGreeting('<p>Bonjour<br>Solenn,</p>') });
+    const fromList = await check({ template: frenchGreeting('<p>Bonjour<br>{{recipient.firstName}},</p>') });
+    const sentence = await check({ template: frenchGreeting('<p>Bonjour<br>Merci d’avoir suivi ce webinaire consacré à l’audit RGAA.</p>') });
+
+    // Assess
+    expect(findingsOf(hardCoded, 'greeting.mismatch')).toMatchObject([{ severity: 'block', recipients: 3 }]);
+    expect(findingsOf(fromList, 'greeting.mismatch')).toEqual([]);
+    expect(findingsOf(sentence, 'greeting.mismatch')).toEqual([]);
+  });
+
   it('blocks a hard-coded greeting found only in the plain-text body', async () => {
     // Prepare
     const text = `Bonjour Sophie,

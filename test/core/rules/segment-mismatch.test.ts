@@ -52,6 +52,17 @@ describe('segment.mismatch blocks thanks sent to no-shows and "you missed it" se
     expect(report.verdict).toBe('blocked');
   });
 
+  it('blocks the same thanks written with soft hyphens and a zero-width space pasted from a word processor', async () => {
+    // Prepare
+    const template = french("Merci d’avoir par&shy;ti&shy;ci&shy;pé\u200b à notre webinaire « {{event.title}} ».");
+
+    // Act
+    const report = await check({ template });
+
+    // Assess
+    expect(theOnlyFinding(findingsOf(report, RULE))).toMatchObject({ severity: 'block', recipients: 1, examples: [NO_SHOW] });
+  });
+
   it('blocks a French "nous vous remercions de votre participation" sent to everyone: the no-show is affected', async () => {
     // Prepare
     const template = french('Nous vous remercions de votre participation à notre webinaire « {{event.title}} ».');
