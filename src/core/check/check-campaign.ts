@@ -173,7 +173,7 @@ function checkMessages(
         shapes.set(key, shape);
       }
       if (shape instanceof Error) throw shape;
-      const facts = resolveMessage(shape, recipient, index, plan.slotValues(recipient, unsubscribeUrl), valueFacts, Buffer.byteLength(message.html));
+      const facts = resolveMessage(shape, recipient, index, plan.slotValues(recipient, unsubscribeUrl), valueFacts, Buffer.byteLength(message.html), plan.slotNames);
       let cached = perShape.get(shape);
       if (!cached) perShape.set(shape, (cached = new Map()));
       for (const { rule, severity } of rules) {

@@ -104,6 +104,19 @@ function titleHead(title: string): string | undefined {
   return words.split(' ').length >= 2 && words.length >= 10 ? ` ${words} ` : undefined;
 }
 
+/** The days from an event's first to its last (at most 31: a longer span is no webinar's). */
+function daysOf(known: { day: string; lastDay: string }): string[] {
+  const days = [known.day];
+  const at = new Date(`${known.day}T12:00:00Z`);
+  while (days.length < 31) {
+    at.setUTCDate(at.getUTCDate() + 1);
+    const day = at.toISOString().slice(0, 10);
+    if (day > known.lastDay) break;
+    days.push(day);
+  }
+  return days;
+}
+
 function knownEvent(event: EventMeta, self?: EventMeta): KnownEvent {
   const startMs = Date.parse(event.start);
   const selfStart = self ? Date.parse(self.start) : startMs;
@@ -140,8 +153,11 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
   }
   const ownLinks = new LinkIndex<string>();
   for (const link of self.links) ownLinks.add(link.key, link.name);
+  // Every day of a catalogue event belongs to it: « du mardi 10 au jeudi 12 juin » names its last day too.
   const dayOwners = new Map<string, KnownEvent[]>();
-  for (const known of catalog) dayOwners.set(known.day, [...(dayOwners.get(known.day) ?? []), known]);
+  for (const known of catalog) {
+    for (const day of daysOf(known)) dayOwners.set(day, [...(dayOwners.get(day) ?? []), known]);
+  }
 
   const from = parseMailbox(draft.from);
   const senderAddresses = new Set(
@@ -202,7 +218,7 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
     foldWords(from?.name ?? ''),
   ].filter((p) => p.trim().length > 0);
 
-  const knownDays = new Set([self.day, self.lastDay, ...catalog.map((k) => k.day)]);
+  const knownDays = new Set([...daysOf(self), ...dayOwners.keys()]);
   return {
     campaign,
     self,

@@ -64,6 +64,8 @@ export interface MessageFacts {
   isShapeOnly: boolean;
   /** The values of the slots for this recipient, to show a masked text as this recipient reads it. */
   slotValues: readonly string[];
+  /** What fills each slot (`unsubscribeUrl`, `recipient.<column>`). */
+  slotNames: readonly string[];
 }
 
 const UNSUBSCRIBE_SLOT = 0;
@@ -271,6 +273,7 @@ export function resolveMessage(
   values: readonly string[],
   valueFacts: ValueFactsCache,
   htmlBytes: number,
+  slotNames: readonly string[] = [],
 ): MessageFacts {
   let isShapeOnly = true;
   const links = shape.hasSlotLinks
@@ -282,7 +285,7 @@ export function resolveMessage(
         return toLinkFact({ ...l, href: fillSlots(l.href, values), text: fillSlots(l.text, values) });
       })
     : shape.links;
-  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values) } : g));
+  const greetings = shape.greetings.map((g) => (/[\uE000]/.test(g.name) ? { ...g, name: fillSlots(g.name, values), masked: g.name } : g));
   let dates = shape.dates;
   let placeholders = shape.placeholders;
   let identities = shape.identityMentions;
@@ -310,5 +313,6 @@ export function resolveMessage(
     htmlBytes,
     isShapeOnly,
     slotValues: values,
+    slotNames,
   };
 }

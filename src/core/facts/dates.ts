@@ -110,13 +110,23 @@ function numericDates(part: Part, text: string, ref: DateReference, into: DateFa
 }
 
 const PART_OF_DAY = /(?<!\p{L})(?:morning|afternoon|evening|night)\s+of(?=\s)/giu;
+// "Tuesday through Thursday, September 23–25": the weekdays span the range; chrono-node would give the
+// second one to the first day. Blanked (indices kept); the days are still read.
+const WEEKDAY_RANGE = new RegExp(
+  `(?<!\\p{L})(?:${Object.keys(WEEKDAYS).join('|')})\\s+(?:through|thru|to|till|until|au|à|jusqu'au|–|—|-)\\s+(?:${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})(?=,?\\s+(?:\\d|\\p{L}+\\.?\\s+\\d{1,2}\\s*(?:–|—|-|to|through|au)\\s*\\d))`,
+  'giu',
+);
 
 function chronoDates(part: Part, text: string, ref: DateReference, into: DateFact[], taken: [number, number][]): void {
   const reference = { instant: new Date(`${ref.eventDay}T12:00:00Z`), timezone: 'UTC' };
   const parsers = ref.language === 'en' ? [chrono.en, chrono.fr] : [chrono.fr, chrono.en];
   // chrono-node reads "the evening of Tuesday 4 February" as this evening and drops the date: the words
   // before the date are blanked (indices kept).
-  const words = text.replace(PART_OF_DAY, (m) => ' '.repeat(m.length));
+  const words = text
+    .replace(PART_OF_DAY, (m) => ' '.repeat(m.length))
+    .replace(WEEKDAY_RANGE, (m) => ' '.repeat(m.length))
+    // chrono-node's English parser reads "September 23-25, 2025" but stops at an en dash ("23–25").
+    .replace(/(?<=\d\s?)[–—](?=\s?\d)/g, '-');
   for (const parser of parsers) {
     for (const result of parser.parse(words, reference)) {
       const start = result.index;
@@ -136,9 +146,9 @@ function chronoDates(part: Part, text: string, ref: DateReference, into: DateFac
         const weekday = component.isCertain('weekday') ? (component.get('weekday') ?? undefined) : undefined;
         into.push({
           part,
-          text: result.text.trim(),
+          text: text.slice(start, end).trim(),
           day: dayString(year, month, day),
-          statedWeekday: weekday ?? (component === result.start ? statedWeekdayBefore(text, start) : undefined),
+          statedWeekday: weekday ?? (component === result.start ? statedWeekdayBefore(words, start) : undefined),
           isYearStated,
         });
       }
@@ -156,7 +166,7 @@ const MONTH_NUMBERS: [RegExp, number][] = [
 // the first day of a range when a weekday stands before the second one. Its month and year are the
 // second day's (the month before when its number is larger).
 const RANGE_WITH_WEEKDAYS = new RegExp(
-  `(?<![\\d/.])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:au|à|to|until|till|through|thru|–|—|-)\\s*(?:le\\s+|the\\s+)?${WEEKDAY_NAME}\\s+(?:le\\s+|the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}{3,9})\\.?(?:,?\\s+(\\d{4}))?`,
+  `(?<=(?:${Object.keys(WEEKDAYS).join('|')}|du|from|between|entre)\\.?,?\\s+)(?<![\\d/.])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:au|à|to|until|till|through|thru|–|—|-)\\s*(?:le\\s+|the\\s+)?${WEEKDAY_NAME}\\s+(?:le\\s+|the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}{3,9})\\.?(?:,?\\s+(\\d{4}))?`,
   'giu',
 );
 

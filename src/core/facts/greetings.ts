@@ -6,6 +6,8 @@ export interface GreetingFact {
   part: Part;
   line: string;
   name: string;
+  /** The name with the slot markers of the recipient values it printed, once `name` is filled in. */
+  masked?: string | undefined;
 }
 
 const OPENING =

@@ -18,7 +18,10 @@ export const staleReference: MessageRule = {
       if (link.isUnsubscribeUrl) continue;
       const key = link.key;
       if (!key || ctx.ownLinks.has(key)) continue;
-      for (const owner of ctx.linkOwners.get(key) ?? []) {
+      const owners = ctx.linkOwners.get(key) ?? [];
+      // A page that a later event shares (a series' registration page) announces that event.
+      if (owners.some((o) => o.known.relation === 'later')) continue;
+      for (const owner of owners) {
         if (owner.known.relation !== 'earlier') continue;
         const own = ctx.self.event.links[owner.name];
         const earlier = describeEvent(owner.known);

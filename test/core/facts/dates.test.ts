@@ -390,3 +390,24 @@ describe('extractDates on ranges and on dates that name something else', () => {
     expect(daysIn('La loi nous oblige à publier le replay, enregistré le 12 mars 2024.', frenchReference())).toEqual(['2024-03-12']);
   });
 });
+
+describe('extractDates on numbered days and weekday ranges', () => {
+  it('does not read « Jour 1 – mardi 10 juin » as a range from the 1st', () => {
+    expect(daysIn('Jour 1 – mardi 10 juin 2025 : ouverture', frenchReference())).toEqual(['2025-06-10']);
+  });
+
+  it('gives no weekday to the first day of "Tuesday through Thursday, September 23–25, 2025"', () => {
+    const dates = extractDates('html', 'The summit runs Tuesday through Thursday, September 23–25, 2025.', englishReference());
+    expect(dates[0]).toMatchObject({ day: '2025-09-23', statedWeekday: undefined });
+  });
+});
+
+describe('extractDates on English ranges written with an en dash', () => {
+  it('keeps the year of "September 23–25, 2025" (chrono-node alone reads "September 23" of the coming year)', () => {
+    const dates = extractDates('html', 'The summit ran September 23–25, 2025.', englishReference());
+    expect(dates.map((d) => [d.text, d.day])).toEqual([
+      ['September 23–25, 2025', '2025-09-23'],
+      ['September 23–25, 2025', '2025-09-25'],
+    ]);
+  });
+});

@@ -30,6 +30,19 @@ describe('date.unexpected warns on a later date that is no catalogue event', () 
     expect(report.verdict).toBe('ready');
   });
 
+  it('accepts every day of a later catalogue event that runs over several days', async () => {
+    // Prepare: a three-day later event, announced by its range
+    const template = frenchWith('<p>Nos Assises se tiendront du mardi 19 au jeudi 21 janvier 2027.</p>');
+    const later = aLaterEvent({ start: '2027-01-19T09:00:00+01:00', end: '2027-01-21T17:00:00+01:00' });
+
+    // Act
+    const report = await check({ template, catalog: [later] });
+
+    // Assess
+    expect(findingsOf(report, 'date.unexpected')).toEqual([]);
+    expect(report.findings).toEqual([]);
+  });
+
   it('warns about an English later date that no catalogue event explains', async () => {
     // Prepare
     const template = englishWith('<p>Our next session is on Thursday, November 12, 2026.</p>');

@@ -148,6 +148,19 @@ describe('greeting.mismatch', () => {
     expect(findingsOf(sentence, 'greeting.mismatch')).toEqual([]);
   });
 
+  it('accepts the name a recipient goes by from their own column, not a name from another person\'s column', async () => {
+    // Prepare
+    const recipients = ENGLISH_RECIPIENTS.map((r, i) => ({ ...r, preferredName: ['Liv', 'Li', 'Noah'][i]!, headteacher: ['Mrs Grant', 'Mr Obi', 'Ms Shah'][i]! }));
+
+    // Act
+    const preferred = await check(english('<p>Hi {{recipient.preferredName}},</p>', { recipients }));
+    const head = await check(english('<p>Dear {{recipient.headteacher}},</p>', { recipients }));
+
+    // Assess
+    expect(findingsOf(preferred, 'greeting.mismatch')).toEqual([]);
+    expect(findingsOf(head, 'greeting.mismatch').reduce((n, f) => n + f.recipients, 0)).toBe(3);
+  });
+
   it('blocks a hard-coded greeting found only in the plain-text body', async () => {
     // Prepare
     const text = `Bonjour Sophie,

@@ -214,6 +214,20 @@ describe('stale.reference does not fire on what is not a leftover', () => {
     expect(findingsOf(report, 'stale.reference').map((f) => f.found).join(' ')).toContain('Olivier Marchal');
   });
 
+  it('lets a link that an older and a later event share (a series page) announce the later one', async () => {
+    // Prepare
+    const series = 'https://www.numerique-territoires.fr/agenda/cycle-accessibilite';
+    const earlier = anEarlierEvent({ links: { registration: series } });
+    const later = aLaterEvent({ links: { registration: series } });
+    const template = frenchWith(`<p>Prochaine séance le jeudi 21 janvier 2027 : <a href="${series}">inscription</a>.</p>`);
+
+    // Act
+    const report = await check({ template, catalog: [earlier, later] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference')).toEqual([]);
+  });
+
   it('lets « Mme Brunel » name this event’s speaker when an older event’s speaker shares her surname', async () => {
     // Prepare
     const earlier = anEarlierEvent({ speakers: [{ name: 'Paulette Brunel', role: 'Juriste' }] });
