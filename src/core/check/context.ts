@@ -173,6 +173,8 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
 
   const people = (e: EventMeta) => e.speakers.map((s) => foldWords(s.name));
   const ownPeople = new Set([...people(event), foldWords(event.organizer.name)]);
+  // A speaker of a later catalogue event may be named to announce it, even if they also spoke earlier.
+  const laterPeople = new Set(catalog.filter((k) => k.relation === 'later').flatMap((k) => people(k.event)));
   const staleSpeakers = new Map<string, { words: string; name: string; events: KnownEvent[] }>();
   // A speaker is also named by a title and the surname: « Mme Le Guen », "Dr Okafor" — unless this
   // event's own people share that surname.
@@ -187,7 +189,7 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
     if (known.relation !== 'earlier') continue;
     for (const speaker of known.event.speakers) {
       const words = foldWords(speaker.name);
-      if (ownPeople.has(words) || words.trim().split(' ').length < 2) continue;
+      if (ownPeople.has(words) || laterPeople.has(words) || words.trim().split(' ').length < 2) continue;
       addStale(words, speaker.name, known);
       const surname = surnameOf(words);
       if (ownSurnames.has(surname)) continue;

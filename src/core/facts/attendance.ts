@@ -13,6 +13,9 @@ const ATTENDED: RegExp[] = [
   /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| a toutes et a tous| infiniment| sincerement| chaleureusement| vivement)? (?:de nous avoir|d'avoir|d'y avoir|pour avoir|de vous etre|de vous y etre|d'etre) (?:participe|assiste|suivi|ete (?:present|presente|presents|presentes|la|nombreu|des notres|parmi nous|parmi les (?:\d[\d\s]* )?(?:participant|personnes presentes|presents)|au rendez-vous|si nombreu)|rejoint|pris part|pris le temps de (?:participer|suivre|nous rejoindre)|connecte|venu|venue|venus|etre venu|assiste)/,
   /\b(?:merci|(?:nous|je) (?:vous|te) remerci\w*|remerciements)(?: beaucoup| encore| a vous| a tous| infiniment| chaleureusement| vivement)? (?:pour|de) (?:votre|ta|vos) (?:participation|presence|venue)/,
   /\b(?:ravi|ravie|ravis|ravies|heureux|heureuse|heureuses|contents?|contentes?) de vous avoir (?:vu|vue|vus|compte|comptee|comptes|accueilli|accueillie|accueillis|retrouve|eu)/,
+  // « Ravie d'avoir échangé avec vous mardi », « C'était un plaisir de vous retrouver jeudi matin ».
+  /\b(?:ravi|ravie|ravis|ravies|heureux|heureuse|heureuses) d'avoir (?:echange|discute|partage ce moment|passe ce moment) avec vous\b/,
+  /\bc'etait un (?:(?:vrai|grand|reel) )?plaisir de vous (?:retrouver|voir|accueillir|avoir parmi nous|compter parmi nous)\b/,
   /\bvous avez ete (?:nombreu\w*|tres nombreu\w*|plus de \d+) a (?:suivre|participer|assister|nous rejoindre|vous connecter|poser)/,
   /\b(?:lors de|pendant|durant) votre participation/,
   /\b(?:nous esperons|j'espere|en esperant|nous sommes heureux) que (?:le webinaire|la session|la rencontre|la visio|les echanges|cette session|ce webinaire|la presentation|l'atelier|ce moment) vous (?:a|ont|aura|auront|ait|aient) (?:plu|interesse|ete utile|ete utiles)/,
@@ -44,6 +47,7 @@ const MISSED: RegExp[] = [
   /\b(?:desole|desolee|desoles)s? (?:de ne pas vous avoir vu|que vous n'ayez pas)/,
   /\b(?:sorry|shame|pity) (?:that )?(?:we missed you|you (?:missed|couldn't|could not|weren't able|were unable))/,
   /\bwe missed you\b/,
+  /\b(?:sorry|shame|pity)(?: that)? we (?:didn't|did not|couldn't|could not) (?:get to )?see you\b/,
   /\byou (?:couldn't|could not|were unable to|weren't able to|were not able to|didn't get to|did not get to|didn't manage to|did not manage to) (?:make it|attend|join|be there|be with us|come|participate|tune in|connect)/,
   /\byou (?:didn't attend|did not attend|didn't join|did not join|weren't there|were not there|were absent)\b/,
   /\byou missed (?:it\b|us\b|(?:the|our|this) (?:webinar|session|event|talk|live|meeting|seminar|workshop|conference))/,

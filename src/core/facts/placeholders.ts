@@ -25,6 +25,8 @@ const PATTERNS: RegExp[] = [
   /(?<![A-Za-zÀ-ÿ\d])XX[/:h.]XX(?:[/.]XX(?:XX)?)?(?![A-Za-zÀ-ÿ\d])/g, // XX/XX/XXXX, XXhXX
   /\b(?:TODO|FIXME|TBD|TBC)\b/g,
   /\b[àa] compl[ée]ter\b|\bà définir\b|\ba definir\b|\bto be (?:completed|confirmed|defined)\b/gi,
+  // « Intervenants : [à préciser] »: an instruction left in brackets (not « la date reste à préciser »).
+  /\[\s*(?:[àa] (?:pr[ée]ciser|confirmer|venir|d[ée]finir|compl[ée]ter)|to be (?:confirmed|announced|defined|completed)|tba|tbc|tbd)\s*\]/giu,
   /\blorem ipsum\b|\bdolor sit amet\b/gi,
 ];
 

@@ -24,6 +24,8 @@ describe('extractAttendance reads thanks for attending', () => {
     "Nous vous remercions d'avoir participé à notre webinaire.",
     'Nous vous remercions pour votre participation.',
     "Merci d'avoir été parmi les 146 participants de cette Matinale !",
+    "Ravie d'avoir échangé avec vous mardi, et merci pour vos questions.",
+    "C'était un plaisir de vous retrouver jeudi matin.",
   ])('reads an attendance claim in « %s »', (sentence) => {
     // Act
     const claims = claimsOf(sentence);
@@ -84,6 +86,7 @@ describe('extractAttendance reads "you missed it"', () => {
 
   it.each([
     'Sorry we missed you at the webinar.',
+    "Sorry we didn't get to see you — here is your recording.",
     'We missed you yesterday!',
     "You couldn't make it to the session, so here is the recording.",
     "Sorry you couldn't join us.",

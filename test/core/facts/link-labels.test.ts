@@ -12,6 +12,7 @@ describe('the kind of link a wording announces', () => {
     ['Retrouvez le support utilisé lors du webinaire', 'slides'],
     ['Voir la vidéo', 'replay'],
     ['Watch the video', 'replay'],
+    ['Quick poll (2 min)', 'survey'],
   ])('reads « %s » as %s', (text, kind) => {
     expect(labels(text)).toContain(kind);
   });

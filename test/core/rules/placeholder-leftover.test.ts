@@ -33,6 +33,7 @@ describe('placeholder.leftover', () => {
       ['TODO', '<p>TODO ajouter le lien vers la grille d’audit</p>'],
       ['Lorem ipsum', '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>'],
       ['[Prénom NOM]', '<p>Votre correspondant : [Prénom NOM], direction régionale</p>'],
+      ['[à préciser]', '<p>Intervenants : [à préciser].</p>'],
       ['[Nom / Fonction]', '<p>Signataire : [Nom / Fonction]</p>'],
       ['##PRENOM##', '<p>Bonjour ##PRENOM##,</p>'],
       ['[Nom de la structure]', '<p>Votre structure, [Nom de la structure], recevra le kit.</p>'],

@@ -228,6 +228,20 @@ describe('stale.reference does not fire on what is not a leftover', () => {
     expect(findingsOf(report, 'stale.reference')).toEqual([]);
   });
 
+  it('lets the message announce a later event by its speaker, who also spoke at an older one', async () => {
+    // Prepare
+    const guest = { name: 'Marc Estève', role: 'juriste' };
+    const earlier = anEarlierEvent({ speakers: [guest] });
+    const later = aLaterEvent({ speakers: [guest] });
+    const template = frenchWith('<p>Prochain rendez-vous le jeudi 21 janvier 2027 avec Marc Estève.</p>');
+
+    // Act
+    const report = await check({ template, catalog: [earlier, later] });
+
+    // Assess
+    expect(findingsOf(report, 'stale.reference')).toEqual([]);
+  });
+
   it('lets « Mme Brunel » name this event’s speaker when an older event’s speaker shares her surname', async () => {
     // Prepare
     const earlier = anEarlierEvent({ speakers: [{ name: 'Paulette Brunel', role: 'Juriste' }] });
