@@ -21,6 +21,12 @@ export interface KnownEvent {
   /** The title as `foldWords` gives it, and its main part before « : » when that part is distinctive. */
   titleWords: string;
   titleHeadWords?: string | undefined;
+  /**
+   * Where a message names a catalogue event by that main part alone: only in quotes, or anywhere when
+   * it is another episode of this event's numbered series (« Rendez-vous RGAA #4 » in the follow-up of
+   * « Rendez-vous RGAA #5 : … »); undefined when the main part is not distinctive or is this event's own.
+   */
+  headNaming?: 'quoted' | 'anywhere' | undefined;
 }
 
 /**
@@ -117,6 +123,18 @@ function daysOf(known: { day: string; lastDay: string }): string[] {
   return days;
 }
 
+/** Two title heads (folded, space-padded) of one numbered series: the same words once their numbers are taken out. */
+function isSameSeries(head: string, ownHead: string | undefined): boolean {
+  if (ownHead === undefined || head === ownHead || !/\d/.test(head)) return false;
+  const unnumbered = (h: string) => h.replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return unnumbered(head) === unnumbered(ownHead) && unnumbered(head).length >= 6;
+}
+
+function headNamingOf(head: string | undefined, self: EventMeta | undefined): KnownEvent['headNaming'] {
+  if (head === undefined || self === undefined || foldWords(self.title).includes(head)) return undefined;
+  return isSameSeries(head, titleHead(self.title)) ? 'anywhere' : 'quoted';
+}
+
 function knownEvent(event: EventMeta, self?: EventMeta): KnownEvent {
   const startMs = Date.parse(event.start);
   const selfStart = self ? Date.parse(self.start) : startMs;
@@ -134,6 +152,7 @@ function knownEvent(event: EventMeta, self?: EventMeta): KnownEvent {
     links,
     titleWords: foldWords(event.title),
     titleHeadWords: titleHead(event.title),
+    headNaming: headNamingOf(titleHead(event.title), self),
   };
 }
 

@@ -144,12 +144,10 @@ export function extractShapeFacts(masked: RenderedMessage, authored: RenderedMes
     // This event's own title may begin with an older one's (« Santé mentale des jeunes » and « Santé
     // mentale des jeunes : repérer… »): only text outside it can name another event.
     const outsideOwnTitle = stripAccents(plain).replace(titlePattern(ctx.self.event.title), ' | ');
+    const quoted = quotedSpans(plain);
     for (const known of ctx.catalog) {
-      const isOwnHead = known.titleHeadWords !== undefined && ctx.self.titleWords.includes(known.titleHeadWords);
-      // « Rendez-vous RGAA #4 » in the follow-up of « Rendez-vous RGAA #5 : … »: heads of a series that
-      // differ only by their number name the other episode even unquoted.
-      const isOtherEpisode = known.titleHeadWords !== undefined && !isOwnHead && isSameSeries(known.titleHeadWords, ctx.self.titleHeadWords);
-      const namesHead = known.titleHeadWords !== undefined && !isOwnHead && (quotedSpans(plain).has(known.titleHeadWords) || (isOtherEpisode && words.includes(known.titleHeadWords)));
+      const head = known.titleHeadWords;
+      const namesHead = head !== undefined && (known.headNaming === 'anywhere' ? words.includes(head) : known.headNaming === 'quoted' && quoted.has(head));
       if (namesTitle(outsideOwnTitle, known.event.title) || namesHead) {
         titleMentions.push({ part: p.part, known });
       }
@@ -221,12 +219,6 @@ function namesTitle(text: string, title: string): boolean {
 }
 
 /** Two title heads (folded, space-padded) of one numbered series: the same words once their numbers are taken out. */
-function isSameSeries(head: string, ownHead: string | undefined): boolean {
-  if (ownHead === undefined || head === ownHead || !/\d/.test(head)) return false;
-  const unnumbered = (h: string) => h.replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
-  return unnumbered(head) === unnumbered(ownHead) && unnumbered(head).length >= 6;
-}
-
 function quotedSpans(text: string): Set<string> {
   const spans = new Set<string>();
   for (const m of text.matchAll(QUOTED)) spans.add(foldWords(m[1] ?? m[2] ?? m[3] ?? ''));
