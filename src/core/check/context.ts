@@ -1,6 +1,7 @@
 import { parseMailbox } from '../campaign/schema.ts';
 import type { Campaign, EventMeta, SeveritySetting, Thresholds } from '../campaign/types.ts';
 import type { DateReference } from '../facts/dates.ts';
+import { isOwnNameColumn } from '../facts/greetings.ts';
 import { hostOf, normaliseUrl } from '../facts/links.ts';
 import { buildTopicModel, type TopicModel } from '../facts/topic.ts';
 import { dayInZone } from '../render/event-context.ts';
@@ -83,6 +84,8 @@ export interface CheckContext {
   ownLinks: LinkIndex<string>;
   /** Catalogue events by calendar day. */
   dayOwners: ReadonlyMap<string, KnownEvent[]>;
+  /** `recipient.<column>` of the columns that hold the name a recipient goes by (a greeting may use them). */
+  ownNameSlots: ReadonlySet<string>;
   dateReference: DateReference;
   /** Domains whose hosts (and subdomains) may be linked without a warning. */
   allowedDomains: string[];
@@ -247,6 +250,7 @@ export function buildCheckContext(campaign: Campaign, now: Date): CheckContext {
     linkOwners,
     ownLinks,
     dayOwners,
+    ownNameSlots: new Set(campaign.recipients.extraColumns.filter(isOwnNameColumn).map((c) => `recipient.${c}`)),
     dateReference: {
       language: event.language,
       eventDay: self.day,

@@ -26,6 +26,18 @@ const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', '
 const GENERIC =
   /^(?:tou(?:s|tes?)|a|à|all|everyone|everybody|there|team|folks|friends?|ami(?:e|es|s)?|colleagues?|coll[eè]gues?|participants?|participantes?|inscrit(?:e|es|s)?|partenaires?|membres?|members?|attendees?|subscribers?|abonn[ée](?:e|es|s)?|lecteurs?|lectrices?|readers?|clients?|customers?|utilisateurs?|users?|visiteurs?|all of you|vous|you|équipe|equipe|agents?|élus?|elus?|adhérents?|adherents?|collectivités?|partners?|koutou|katoa|t[āa]tou|mates?|y'?all|guys|crew)$/iu;
 
+// A column that holds the name the recipient goes by (« Prénom d'usage », "Preferred name", "Nickname",
+// « Civilité »…), which may differ from their first and last names; not someone else's ("Headteacher",
+// « Référent », "Manager name"). A full-name column must hold the first and last names: a shifted one
+// names someone else.
+const OWN_NAME_COLUMN = /prefer|nick|surnom|usage|usuel|known|pseudo|appel|salutation|civilit|honorific|titre|title/i;
+const OTHER_PERSON_COLUMN = /head|manager|r[eé]f[eé]rent|contact|responsable|direct|tut(?:eur|or)|parent|conjoint|spouse|partner|boss|supervis|teacher|enseignant|speaker|intervenant|organi|company|soci[eé]t[eé]|structure|commune|city|ville|school|[eé]cole|service|team|[eé]quipe|event|webinar|assistant|colleague|coll[eè]gue|mentor|coach/i;
+
+/** True for a recipient column that holds the name the recipient goes by, which a greeting may use. */
+export function isOwnNameColumn(column: string): boolean {
+  return OWN_NAME_COLUMN.test(column) && !OTHER_PERSON_COLUMN.test(column);
+}
+
 const tokenCache = new Map<string, string[]>();
 const TOKEN_CACHE_SIZE = 50_000;
 
