@@ -29,7 +29,9 @@ const WEEKDAYS: Record<string, number> = {
   dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
 };
-const WEEKDAY_BEFORE = new RegExp(`(${Object.keys(WEEKDAYS).join('|')})\\s*,?\\s*(?:le\\s+|the\\s+)?$`, 'i');
+/** The weekday names, as an alternation for regular expressions. */
+const WEEKDAY_WORDS = Object.keys(WEEKDAYS).join('|');
+const WEEKDAY_BEFORE = new RegExp(`(${WEEKDAY_WORDS})\\s*,?\\s*(?:le\\s+|the\\s+)?$`, 'i');
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
 const NUMERIC_START = /^\s*\d{1,2}[/.-]\d{1,2}/;
@@ -69,9 +71,14 @@ function inferYear(month: number, day: number, ref: DateReference): number | und
   return best?.year;
 }
 
-function statedWeekdayBefore(text: string, index: number): number | undefined {
+/** The weekday written just before `index` (« jeudi 14/03 », "Thursday, the 14th"): its words and number. */
+function weekdayBefore(text: string, index: number): { words: string; weekday: number | undefined } | undefined {
   const match = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 16), index));
-  return match?.[1] ? WEEKDAYS[match[1].toLowerCase()] : undefined;
+  return match ? { words: match[0].trim(), weekday: WEEKDAYS[match[1]!.toLowerCase()] } : undefined;
+}
+
+function statedWeekdayBefore(text: string, index: number): number | undefined {
+  return weekdayBefore(text, index)?.weekday;
 }
 
 function numericDates(part: Part, text: string, ref: DateReference, into: DateFact[]): void {
@@ -113,7 +120,7 @@ const PART_OF_DAY = /(?<!\p{L})(?:morning|afternoon|evening|night)\s+of(?=\s)/gi
 // "Tuesday through Thursday, September 23–25": the weekdays span the range; chrono-node would give the
 // second one to the first day. Blanked (indices kept); the days are still read.
 const WEEKDAY_RANGE = new RegExp(
-  `(?<!\\p{L})(?:${Object.keys(WEEKDAYS).join('|')})\\s+(?:through|thru|to|till|until|au|à|jusqu'au|–|—|-)\\s+(?:${Object.keys(WEEKDAYS).join('|')})(?!\\p{L})(?=,?\\s+(?:\\d|\\p{L}+\\.?\\s+\\d{1,2}\\s*(?:–|—|-|to|through|au)\\s*\\d))`,
+  `(?<!\\p{L})(?:${WEEKDAY_WORDS})\\s+(?:through|thru|to|till|until|au|à|jusqu'au|–|—|-)\\s+(?:${WEEKDAY_WORDS})(?!\\p{L})(?=,?\\s+(?:\\d|\\p{L}+\\.?\\s+\\d{1,2}\\s*(?:–|—|-|to|through|au)\\s*\\d))`,
   'giu',
 );
 
@@ -157,7 +164,7 @@ function chronoDates(part: Part, text: string, ref: DateReference, into: DateFac
   }
 }
 
-const WEEKDAY_NAME = `(?:${Object.keys(WEEKDAYS).join('|')}|lun|mar|mer|jeu|ven|sam|dim|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?,?`;
+const WEEKDAY_NAME = `(?:${WEEKDAY_WORDS}|lun|mar|mer|jeu|ven|sam|dim|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?,?`;
 const MONTH_NUMBERS: [RegExp, number][] = [
   [/^janv|^jan/i, 1], [/^f[ée]v|^feb/i, 2], [/^mars|^mar/i, 3], [/^avr|^apr/i, 4], [/^mai|^may/i, 5], [/^juin|^jun/i, 6],
   [/^juil|^jul/i, 7], [/^ao[uû]|^aug/i, 8], [/^sep/i, 9], [/^oct/i, 10], [/^nov/i, 11], [/^d[ée]c|^dec/i, 12],
@@ -166,7 +173,7 @@ const MONTH_NUMBERS: [RegExp, number][] = [
 // the first day of a range when a weekday stands before the second one. Its month and year are the
 // second day's (the month before when its number is larger).
 const RANGE_WITH_WEEKDAYS = new RegExp(
-  `(?<=(?:${Object.keys(WEEKDAYS).join('|')}|du|from|between|entre)\\.?,?\\s+)(?<![\\d/.])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:au|à|to|until|till|through|thru|–|—|-)\\s*(?:le\\s+|the\\s+)?${WEEKDAY_NAME}\\s+(?:le\\s+|the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}{3,9})\\.?(?:,?\\s+(\\d{4}))?`,
+  `(?<=(?:${WEEKDAY_WORDS}|du|from|between|entre)\\.?,?\\s+)(?<![\\d/.])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:au|à|to|until|till|through|thru|–|—|-)\\s*(?:le\\s+|the\\s+)?${WEEKDAY_NAME}\\s+(?:le\\s+|the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}{3,9})\\.?(?:,?\\s+(\\d{4}))?`,
   'giu',
 );
 
@@ -181,12 +188,12 @@ function rangeStarts(part: Part, text: string, ref: DateReference, into: DateFac
     const [year, month] = startDay <= endDay ? [endYear, endMonth] : endMonth === 1 ? [endYear - 1, 12] : [endYear, endMonth - 1];
     if (!isValid(year, month, startDay)) continue;
     const index = match.index ?? 0;
-    const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 16), index));
+    const weekday = weekdayBefore(text, index);
     into.push({
       part,
-      text: `${weekday ? `${weekday[0].trim()} ` : ''}${match[0].trim()}`,
+      text: `${weekday ? `${weekday.words} ` : ''}${match[0].trim()}`,
       day: dayString(year, month, startDay),
-      statedWeekday: weekday?.[1] ? WEEKDAYS[weekday[1].toLowerCase()] : undefined,
+      statedWeekday: weekday?.weekday,
       isYearStated,
     });
   }

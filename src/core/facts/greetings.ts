@@ -96,6 +96,14 @@ function nameRun(clause: string): string {
 }
 
 /**
+ * « Bonjour<br>Solenn, »: an opening alone on its line (no comma after it), the name on the next line,
+ * short and ending like a salutation.
+ */
+function isNameOnNextLine(line: string, opening: string, next: string): boolean {
+  return opening.length === line.length && /^\p{L}+$/u.test(line.split(/\s+/).pop() ?? '') && /^[^,!.:;?]{1,40}[,!]$/.test(next) && next.split(/\s+/).length <= 4;
+}
+
+/**
  * Salutation lines (« Bonjour Marie, », "Dear Dr Smith,") with the name they address. A line whose
  * name starts in lower case (« Bonjour et bienvenue ») or addresses a group (« Bonjour à tous ») has no name.
  */
@@ -106,9 +114,8 @@ export function extractGreetings(part: Part, text: string): GreetingFact[] {
     let line = lines[i]!.trim();
     let opening = OPENING.exec(line);
     if (!opening) continue;
-    // « Bonjour<br>Solenn, »: an opening alone on its line, the name on the next, short one.
     const next = lines[i + 1]?.trim() ?? '';
-    if (opening[0].length === line.length && /^\p{L}+$/u.test(line.split(/\s+/).pop() ?? '') && /^[^,!.:;?]{1,40}[,!]$/.test(next) && next.split(/\s+/).length <= 4) {
+    if (isNameOnNextLine(line, opening[0], next)) {
       line = `${line} ${next}`;
       opening = OPENING.exec(line)!;
     }
