@@ -10,7 +10,14 @@ export function readUnsubscribeLink(services: Services, token: string): Unsubscr
 }
 
 /** What the unsubscribe page says: the address, the follow-up the link came from, and whether it is already out. */
-export async function describeUnsubscribeLink(services: Services, token: string): Promise<{ email: string; campaignTitle?: string | undefined; organizerName?: string | undefined; isDone: boolean }> {
+export interface UnsubscribeLinkView {
+  email: string;
+  campaignTitle?: string | undefined;
+  organizerName?: string | undefined;
+  isDone: boolean;
+}
+
+export async function describeUnsubscribeLink(services: Services, token: string): Promise<UnsubscribeLinkView> {
   const claim = readUnsubscribeLink(services, token);
   const campaign = typeof claim.c === 'string' ? await services.store.getCampaign(claim.c) : undefined;
   const isDone = (await services.store.suppressed([claim.e])).size > 0;

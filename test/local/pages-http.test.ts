@@ -43,6 +43,14 @@ async function submitForm(browser: Browser, path: string, files: ReadonlyMap<str
   return browser.fetch(path, { method: 'POST', headers: HTML, body: campaignForm(files, { csrf, ...fields }) });
 }
 
+/** The organiser, signed in, submits the demo campaign through the form: their browser and the campaign's id. */
+async function organiserWithDemoCampaign(): Promise<{ organiser: Browser; id: string }> {
+  const organiser = new Browser(stack.url);
+  await organiser.signIn(ORGANISER, stack.sesUrl);
+  const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
+  return { organiser, id: created.headers.get('location')!.split('/').pop()! };
+}
+
 describe('the pages over HTTP, as a browser uses them', () => {
   it('sends a signed-out reader of a campaign link through sign-in and back to that page, and nowhere else', async () => {
     const browser = new Browser(stack.url);
@@ -128,10 +136,7 @@ describe('the pages over HTTP, as a browser uses them', () => {
   });
 
   it('finds a recipient to preview from part of a name, and shows the sender and the plain-text part', async () => {
-    const browser = new Browser(stack.url);
-    await browser.signIn(ORGANISER, stack.sesUrl);
-    const created = await submitForm(browser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
-    const id = created.headers.get('location')!.split('/').pop()!;
+    const { organiser: browser, id } = await organiserWithDemoCampaign();
     const html = await (await browser.fetch(`/campaigns/${id}?recipient=helene#preview`)).text();
     expect(html).toContain(`sandbox src="/campaigns/${id}/preview?recipient=helene.dumas%40ville-saint-amand.fr"`);
     expect(html).toMatch(/<strong>De :<\/strong> Mission Numérique/);
@@ -139,10 +144,7 @@ describe('the pages over HTTP, as a browser uses them', () => {
   });
 
   it('refuses the review page to its submitter, and keeps the comment of a reviewer who forgot to tick', async () => {
-    const organiser = new Browser(stack.url);
-    await organiser.signIn(ORGANISER, stack.sesUrl);
-    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
-    const id = created.headers.get('location')!.split('/').pop()!;
+    const { organiser, id } = await organiserWithDemoCampaign();
     const path = await reviewLink();
 
     const refused = await organiser.fetch(path, { headers: HTML });
@@ -166,10 +168,7 @@ describe('the pages over HTTP, as a browser uses them', () => {
   });
 
   it('says during the canary window when the rest of the list goes', async () => {
-    const organiser = new Browser(stack.url);
-    await organiser.signIn(ORGANISER, stack.sesUrl);
-    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
-    const id = created.headers.get('location')!.split('/').pop()!;
+    const { organiser, id } = await organiserWithDemoCampaign();
     const path = await reviewLink();
     expect((await new Browser(stack.url).fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' })).status).toBe(200);
     const html = await (await organiser.fetch(`/campaigns/${id}`)).text();
@@ -197,10 +196,7 @@ describe('the pages over HTTP, as a browser uses them', () => {
   });
 
   it('says on the unsubscribe page which follow-up the link came from, and when the address is already out', async () => {
-    const organiser = new Browser(stack.url);
-    await organiser.signIn(ORGANISER, stack.sesUrl);
-    const created = await submitForm(organiser, '/api/campaigns', await readCampaignFolder('examples/demo-campaign'));
-    const id = created.headers.get('location')!.split('/').pop()!;
+    const { organiser, id } = await organiserWithDemoCampaign();
     const secret = readFileSync(join(dataDir, 'secret'), 'utf8').trim();
     const link = unsubscribeUrl({ publicUrl: stack.url, secret } as Settings, 'yann.le-goff@exemple-collectivite.fr', id);
     const before = await (await fetch(link)).text();
